@@ -1,0 +1,1 @@
+"""Eval: score coded events against ACLED-format gold."""

@@ -1,0 +1,1 @@
+"""Extract: Article -> Mention[]. The only stage that imports spaCy or a trained model."""

@@ -1,0 +1,1 @@
+"""Fuse: Mention[] -> Event[]: blocking, clustering, reconciliation of claims, stable ids."""
