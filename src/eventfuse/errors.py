@@ -1,10 +1,10 @@
 """The exception hierarchy. Every error eventfuse raises on purpose is an ``EventfuseError``.
 
-    EventfuseError
-    ├── InputError        a file or record that cannot be read (names the file and the problem)
-    ├── StoreError        the database cannot be opened, migrated or written
-    ├── ConfigError       a bad option, setting or file given by the user
-    └── NotFoundError     an event, article or resource id that does not exist
+EventfuseError
+├── InputError        a file or record that cannot be read (names the file and the problem)
+├── StoreError        the database cannot be opened, migrated or written
+├── ConfigError       a bad option, setting or file given by the user
+└── NotFoundError     an event, article or resource id that does not exist
 """
 
 from __future__ import annotations

@@ -51,6 +51,8 @@ class DateRange:
     start: date
     end: date
     precision: Precision = Precision.DAY
+    # The day ACLED codes when it is not the midpoint: "late August" is coded to the 31st.
+    coded_day: date | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:
@@ -63,6 +65,8 @@ class DateRange:
     @property
     def coded(self) -> date:
         """The single date ACLED records: the day, or the midpoint of a week or month."""
+        if self.coded_day is not None:
+            return self.coded_day
         if self.precision == Precision.DAY:
             return self.start
         return self.start + timedelta(days=(self.end - self.start).days // 2)
@@ -72,18 +76,23 @@ class DateRange:
         return self.start <= other.end + slack and other.start <= self.end + slack
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "precision": int(self.precision),
         }
+        if self.coded_day is not None:
+            d["coded_day"] = self.coded_day.isoformat()
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DateRange:
+        coded = d.get("coded_day")
         return cls(
             date.fromisoformat(d["start"]),
             date.fromisoformat(d["end"]),
             Precision(int(d["precision"])),
+            date.fromisoformat(coded) if coded else None,
         )
 
 
@@ -103,6 +112,8 @@ class Article:
     gold: dict[str, str] | None = None
     # Set when this article is a near-copy (syndication) of an earlier stored one.
     duplicate_of: str | None = None
+    # Near-duplicate fingerprint (see ingest.dedup), stored with the article in one transaction.
+    fingerprint: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -230,6 +241,8 @@ class Mention:
     # Who the dead belonged to, e.g. {"actor2": 15}; keys: actor1, actor2, civilians, unknown.
     fatalities_by_side: dict[str, int] = field(default_factory=dict)
     speaker: str | None = None  # "CENTCOM", "Iraqi intelligence"
+    # Field name -> who the report attributes that field's value to, when it differs by sentence.
+    field_speakers: dict[str, str] = field(default_factory=dict)
     # Field name -> evidence. Field names follow ACLED columns (event_type, event_date, ...).
     evidence: dict[str, Evidence] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
@@ -255,6 +268,7 @@ class Mention:
             "arrested": self.arrested,
             "fatalities_by_side": dict(self.fatalities_by_side),
             "speaker": self.speaker,
+            "field_speakers": dict(self.field_speakers),
             "evidence": {k: v.to_dict() for k, v in self.evidence.items()},
             "confidence": dict(self.confidence),
             "text": self.text,
@@ -278,6 +292,7 @@ class Mention:
             arrested=d.get("arrested"),
             fatalities_by_side=dict(d.get("fatalities_by_side") or {}),
             speaker=d.get("speaker"),
+            field_speakers=dict(d.get("field_speakers") or {}),
             evidence={k: Evidence.from_dict(v) for k, v in (d.get("evidence") or {}).items()},
             confidence=dict(d.get("confidence") or {}),
             text=d.get("text") or "",

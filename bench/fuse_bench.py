@@ -1,0 +1,314 @@
+"""Scale benchmark of the FUSE stage on synthetic mentions drawn from the ACLED samples.
+
+Synthetic events copy real ACLED rows (country, admin1, admin2, coordinates, event type,
+actors, fatalities, time precision) and are spread over time at the daily density of the
+worldwide sample (about 420 events a day). Each event is told by 1-6 mentions with noise: a
+jittered point, a province-level place for some, a day off or a month-precision date for a
+few, a toll that differs or is missing, a type swapped inside its family, different wording.
+
+Usage: python bench/fuse_bench.py [--sizes 100000,300000,1000000] [--acled DIR] [--objects N]
+The columnar path (the same clustering code fuse() runs) is timed on every size; the full
+object path fuse() (Mention objects in, Event objects with claims out) on --objects mentions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import resource
+import sys
+import time
+import zlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from eventfuse.fuse import FuseConfig, bcubed, cluster_table, fuse, pairwise_prf
+from eventfuse.fuse.table import Table, day_number, minhash_flat
+from eventfuse.fuse.vocab import family_of
+from eventfuse.model import Actor, Article, DateRange, Mention, Place, Precision
+
+DEFAULT_ACLED = Path(__file__).resolve().parents[2] / "shared" / "data" / "acled"
+EVENTS_PER_DAY = 420
+WORDS = 400
+
+
+@dataclass
+class Acled:
+    """The columns of the ACLED rows that the generator samples from."""
+
+    country: np.ndarray
+    admin1: np.ndarray
+    admin2: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    etype: np.ndarray
+    stype: np.ndarray
+    actor1: np.ndarray
+    actor2: np.ndarray
+    fatalities: np.ndarray
+    names: dict[str, list[str]]
+
+
+def load_acled(folder: Path) -> Acled:
+    cols: dict[str, list[str]] = {
+        k: [] for k in ("country", "admin1", "admin2", "etype", "stype", "actor1", "actor2")
+    }
+    lat, lon, fat = [], [], []
+    for path in sorted(folder.glob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                try:
+                    la, lo = float(row["latitude"]), float(row["longitude"])
+                except ValueError:
+                    continue
+                for key, src in (
+                    ("country", "country"),
+                    ("admin1", "admin1"),
+                    ("admin2", "admin2"),
+                    ("etype", "event_type"),
+                    ("stype", "sub_event_type"),
+                    ("actor1", "actor1"),
+                    ("actor2", "actor2"),
+                ):
+                    cols[key].append(row[src])
+                lat.append(la)
+                lon.append(lo)
+                fat.append(int(row["fatalities"] or 0))
+    names: dict[str, list[str]] = {}
+    coded: dict[str, np.ndarray] = {}
+    for key, values in cols.items():
+        uniq, inv = np.unique(np.asarray(values), return_inverse=True)
+        names[key] = uniq.tolist()
+        coded[key] = inv.astype(np.int64)
+    return Acled(
+        coded["country"],
+        coded["admin1"],
+        coded["admin2"],
+        np.asarray(lat),
+        np.asarray(lon),
+        coded["etype"],
+        coded["stype"],
+        coded["actor1"],
+        coded["actor2"],
+        np.asarray(fat),
+        names,
+    )
+
+
+@dataclass
+class Synthetic:
+    truth: np.ndarray  # event index of every mention
+    row: np.ndarray  # the ACLED row the event copies
+    day: np.ndarray
+    prec: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    geo: np.ndarray
+    stype: np.ndarray
+    fatalities: np.ndarray
+    words: np.ndarray  # (n, 3) random wording
+
+
+def generate(a: Acled, n: int, seed: int = 7) -> Synthetic:
+    rng = np.random.default_rng(seed)
+    per = np.clip(rng.poisson(1.8, size=n) + 1, 1, 6)
+    cum = np.cumsum(per)
+    n_events = int(np.searchsorted(cum, n)) + 1
+    truth = np.repeat(np.arange(n_events), per[:n_events])[:n]
+    rows = rng.integers(0, a.country.shape[0], size=n_events)
+    days = day_number(date(2015, 1, 1)) + rng.integers(
+        0, max(1, n_events // EVENTS_PER_DAY), size=n_events
+    )
+    row = rows[truth]
+    day = days[truth] + np.where(rng.random(n) < 0.04, rng.choice([-1, 1], size=n), 0)
+    prec = np.where(rng.random(n) < 0.03, 3, 1)
+    jitter = rng.normal(0, 0.01, size=(n, 2))
+    geo = np.where(rng.random(n) < 0.08, 3, np.where(rng.random(n) < 0.3, 2, 1))
+    fat = a.fatalities[row].astype(np.int64)
+    noisy = rng.random(n) < 0.25
+    fat = np.where(noisy, (fat * (1 + rng.random(n) * 0.5)).astype(np.int64), fat)
+    fat = np.where(rng.random(n) < 0.2, -1, fat)
+    stype = a.stype[row]
+    event_words = rng.integers(0, WORDS, size=(n_events, 3))[truth]
+    own = rng.integers(0, WORDS, size=(n, 3))
+    words = np.where(rng.random((n, 3)) < 0.6, event_words, own)
+    return Synthetic(
+        truth,
+        row,
+        day,
+        prec,
+        a.lat[row] + jitter[:, 0],
+        a.lon[row] + jitter[:, 1],
+        geo,
+        stype,
+        fat,
+        words,
+    )
+
+
+def to_table(a: Acled, s: Synthetic, cfg: FuseConfig) -> Table:
+    """The unit table, built with numpy only (the fast path; no Mention objects)."""
+    n = s.truth.shape[0]
+    fam = np.asarray([family_of(t) for t in a.names["etype"]])[a.etype[s.row]]
+    block = (a.admin1[s.row] * 4 + fam) * len(a.names["country"]) + a.country[s.row]
+    cf = a.country[s.row] * 4 + fam
+    month_start = s.day - 14
+    start = np.where(s.prec == 3, month_start, s.day)
+    end = np.where(s.prec == 3, month_start + 29, s.day)
+    actors = np.stack(
+        [a.actor1[s.row], a.actor2[s.row] + len(a.names["actor1"]), np.full(n, -1), np.full(n, -1)],
+        axis=1,
+    )
+    loc = a.admin2[s.row].astype(np.uint64) * np.uint64(2654435761)
+    tokens = np.concatenate(
+        [
+            loc[:, None],
+            (s.words.astype(np.uint64) + np.uint64(1 << 40)),
+            a.stype[s.row].astype(np.uint64)[:, None] + np.uint64(1 << 50),
+        ],
+        axis=1,
+    )
+    sig = minhash_flat(
+        tokens.reshape(-1), np.full(n, tokens.shape[1], dtype=np.int64), cfg.minhash_size
+    )
+    geo = s.geo
+    return Table(
+        src=np.arange(n, dtype=np.int64),
+        block=block.astype(np.int64),
+        country_family=cf.astype(np.int64),
+        has_admin1=np.ones(n, dtype=np.bool_),
+        start=start.astype(np.int64),
+        end=end.astype(np.int64),
+        prec=s.prec.astype(np.int64),
+        lat=s.lat,
+        lon=s.lon,
+        geo=geo.astype(np.int64),
+        admin2=np.where(geo == 3, -1, a.admin2[s.row]).astype(np.int64),
+        actors=actors.astype(np.int64),
+        etype=a.etype[s.row].astype(np.int64),
+        stype=s.stype.astype(np.int64),
+        fatalities=s.fatalities,
+        sig=sig,
+    )
+
+
+def reconcile_counts(labels: np.ndarray, fat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Vectorised count reconciliation: lowest and highest reported toll per cluster."""
+    order = np.argsort(labels, kind="stable")
+    lab, f = labels[order], fat[order]
+    cuts = np.concatenate(([0], np.flatnonzero(np.diff(lab)) + 1))
+    big = np.iinfo(np.int64).max
+    low = np.minimum.reduceat(np.where(f >= 0, f, big), cuts)
+    high = np.maximum.reduceat(f, cuts)
+    return low, high
+
+
+def clusters(labels: np.ndarray) -> list[list[str]]:
+    groups: dict[int, list[str]] = {}
+    for item, lab in enumerate(labels.tolist()):
+        groups.setdefault(lab, []).append(str(item))
+    return list(groups.values())
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_columnar(a: Acled, n: int, cfg: FuseConfig) -> None:
+    s = generate(a, n)
+    gc.collect()
+    t0 = time.perf_counter()
+    table = to_table(a, s, cfg)
+    labels = cluster_table(table, cfg)
+    low, _ = reconcile_counts(labels, table.fatalities)
+    secs = time.perf_counter() - t0
+    pp, pr, _ = pairwise_prf(clusters(labels), clusters(s.truth))
+    _, _, bf = bcubed(clusters(labels), clusters(s.truth))
+    print(
+        f"{n:>9,} mentions  {secs:6.1f} s  {n / secs:>9,.0f} mentions/s  peak RSS {peak_mb():6.0f} MB  "
+        f"events {low.shape[0]:>8,} (true {s.truth.max() + 1:,})  pairwise P {pp:.3f} R {pr:.3f}  B3 F1 {bf:.3f}",
+        flush=True,
+    )
+
+
+def run_objects(a: Acled, n: int, cfg: FuseConfig) -> None:
+    """The full fuse() on Mention objects (claims, sources, notes, ids)."""
+    s = generate(a, n)
+    names = a.names
+    art = Article("a_bench", "", outlet="bench", published=date(2016, 1, 1))
+    mentions = []
+    for k in range(n):
+        r = int(s.row[k])
+        d = date(1970, 1, 1) + timedelta(days=int(s.day[k]))
+        rng = (
+            DateRange.day(d)
+            if s.prec[k] == 1
+            else DateRange(d - timedelta(days=14), d + timedelta(days=15), Precision.MONTH)
+        )
+        geo = int(s.geo[k])
+        place = Place(
+            names["admin2"][a.admin2[r]] or "x",
+            names["country"][a.country[r]],
+            names["admin1"][a.admin1[r]],
+            None if geo == 3 else names["admin2"][a.admin2[r]],
+            None,
+            float(s.lat[k]),
+            float(s.lon[k]),
+            geo,
+        )
+        text = " ".join([place.name, names["stype"][s.stype[k]], *(f"w{w}" for w in s.words[k])])
+        mentions.append(
+            Mention(
+                f"m{k:07d}",
+                "a_bench",
+                names["etype"][a.etype[r]],
+                names["stype"][s.stype[k]],
+                rng,
+                Actor(names["actor1"][a.actor1[r]]),
+                Actor(names["actor2"][a.actor2[r]]) if names["actor2"][a.actor2[r]] else None,
+                place=place,
+                fatalities=int(s.fatalities[k]) if s.fatalities[k] >= 0 else None,
+                text=text,
+            )
+        )
+    gc.collect()
+    t0 = time.perf_counter()
+    events = fuse(mentions, {"a_bench": art}, config=cfg)
+    secs = time.perf_counter() - t0
+    print(
+        f"{n:>9,} mentions  {secs:6.1f} s  {n / secs:>9,.0f} mentions/s  peak RSS {peak_mb():6.0f} MB  "
+        f"events {len(events):>8,}  claims {sum(len(e.claims) for e in events):,}  (full fuse(), objects)",
+        flush=True,
+    )
+    _ = zlib
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="100000,300000,1000000")
+    ap.add_argument(
+        "--objects", type=int, default=100000, help="size of the full fuse() run (0: skip)"
+    )
+    ap.add_argument("--acled", type=Path, default=DEFAULT_ACLED)
+    args = ap.parse_args(argv)
+    if not args.acled.is_dir():
+        print(f"{args.acled}: ACLED folder not found", file=sys.stderr)
+        return 2
+    a = load_acled(args.acled)
+    cfg = FuseConfig()
+    print(
+        f"ACLED rows sampled: {a.country.shape[0]:,}; columnar fusion (blocking, scoring, clustering, counts):"
+    )
+    for n in (int(x) for x in args.sizes.split(",")):
+        run_columnar(a, n, cfg)
+    if args.objects:
+        run_objects(a, args.objects, cfg)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""Geo stage benchmark: gazetteer load time, memory, candidates() speed, and (with --acled DIR)
+location resolution on ACLED rows (notes -> find -> locate, scored against the human coding).
+
+    python bench/geo_bench.py [--acled ../shared/data/acled] [--split heldout|dev|all]
+
+The held-out split is the Middle East rows of the worldwide file (countries and period unseen
+while developing); dev is Kenya, Afghanistan and the other regions of the worldwide file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import resource
+import time
+from collections import Counter
+from pathlib import Path
+
+from eventfuse.geo import Geocoder, haversine_km
+
+NAMES = [
+    "Baghdad",
+    "Anbar",
+    "Salaheddine",
+    "Hamreen",
+    "Shirqat",
+    "Mosul",
+    "Nairobi",
+    "Kabul",
+    "Mogadishu",
+    "Aleppo",
+    "Deir ez-Zor",
+    "al-Hazimi",
+    "Ninawa",
+    "Kirkuk",
+    "Sanaa",
+    "Taiz",
+]
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def speed(g: Geocoder) -> None:
+    rss0 = rss_mb()
+    t = time.perf_counter()
+    g.store.by_key.cache_clear()
+    g.store.keys_by_skel.cache_clear()
+    n = 0
+    for i in range(20):
+        for name in NAMES:
+            g.candidates(name + ("" if i == 0 else f" {i}"), countries=["Iraq"])
+            n += 1
+    cold = n / (time.perf_counter() - t)
+    t = time.perf_counter()
+    for _ in range(20):
+        for name in NAMES:
+            g.candidates(name, countries=["Iraq"])
+    warm = 20 * len(NAMES) / (time.perf_counter() - t)
+    print(f"candidates(): {cold:,.0f} names/s (distinct names), {warm:,.0f} names/s (repeated)")
+    print(
+        f"gazetteer file: {g.store.size_bytes() / 1e6:.1f} MB on disk (mapped by SQLite); "
+        f"RSS growth during lookups {rss_mb() - rss0:.1f} MB; process max RSS {rss_mb():.0f} MB"
+    )
+
+
+def rows(acled: Path, split: str) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+    for path in sorted(acled.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                me = r.get("region") == "Middle East"
+                if split == "all" or (split == "heldout") == me:
+                    out.append(r)
+    return out
+
+
+def evaluate(g: Geocoder, data: list[dict[str, str]]) -> None:
+    c: Counter[str] = Counter()
+    t = time.perf_counter()
+    for r in data:
+        note = r["notes"]
+        tops = g.find(note)
+        place = g.locate(tops, tops, text=note, country_hint=None)
+        c["n"] += 1
+        if place is None:
+            c["none"] += 1
+            continue
+        country = r["country"]
+        c["country"] += place.country == country
+        if place.admin1 and g.same_admin(place.admin1, r["admin1"], country=country):
+            c["admin1"] += 1
+        if r["admin2"]:
+            c["n_a2"] += 1
+            if place.admin2 and g.same_admin(place.admin2, r["admin2"], country=country, level=2):
+                c["admin2"] += 1
+        if r["geo_precision"] == "1":
+            c["n_p1"] += 1
+            if place.latitude is not None and place.longitude is not None:
+                d = haversine_km(
+                    (place.latitude, place.longitude), (float(r["latitude"]), float(r["longitude"]))
+                )
+                c["p1_25km"] += d <= 25
+        c["prec_eq"] += place.geo_precision == int(r["geo_precision"] or 0)
+    dt = time.perf_counter() - t
+    n = max(c["n"], 1)
+    print(f"rows {c['n']}  ({c['n'] / dt:.0f} notes/s); no place {c['none']}")
+    print(f"country_accuracy {c['country'] / n:.3f}")
+    print(f"admin1_accuracy {c['admin1'] / n:.3f}")
+    print(f"admin2_accuracy {c['admin2'] / max(c['n_a2'], 1):.3f} (rows with admin2: {c['n_a2']})")
+    print(
+        f"location_within_25km (geo_precision 1) {c['p1_25km'] / max(c['n_p1'], 1):.3f}"
+        f" (rows {c['n_p1']})"
+    )
+    print(f"geo_precision_equal {c['prec_eq'] / n:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--acled", type=Path)
+    ap.add_argument("--split", default="heldout", choices=["heldout", "dev", "all"])
+    ap.add_argument("--limit", type=int, default=0)
+    args = ap.parse_args()
+    t = time.perf_counter()
+    g = Geocoder.default()
+    print(f"load: {time.perf_counter() - t:.3f} s")
+    speed(g)
+    if args.acled:
+        data = rows(args.acled, args.split)
+        evaluate(g, data[: args.limit] if args.limit else data)
+
+
+if __name__ == "__main__":
+    main()

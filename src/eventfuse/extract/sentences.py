@@ -1,0 +1,410 @@
+"""Sentence analysis: which sentences report an event, and which of their dates and places
+belong to that event rather than to a statement about it.
+
+The rules here are deliberately small and explicit so that every decision can be explained:
+- a sentence reports an event when it holds an event trigger (``killed``, ``raid``,
+  ``protest`` ...) or a casualty/arrest count, and the trigger is not hypothetical, planned,
+  habitual or background (a year-only date such as "in 2014");
+- a date or place belongs to the event when, walking up the dependency tree from it, we meet an
+  event trigger before a reporting verb ("announced on Saturday", "In Baghdad, ... said").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from eventfuse.extract.counts import CountMatch, find_counts
+from eventfuse.extract.dates import DateMatch, find_dates
+from eventfuse.model import Toponym
+
+# Lemmas that make a sentence report a (possible) conflict event.
+TRIGGER_VERBS = frozenset(
+    [
+        "kill",
+        "attack",
+        "clash",
+        "strike",
+        "bomb",
+        "shell",
+        "raid",
+        "ambush",
+        "abduct",
+        "kidnap",
+        "arrest",
+        "detain",
+        "protest",
+        "demonstrate",
+        "riot",
+        "loot",
+        "burn",
+        "shoot",
+        "explode",
+        "detonate",
+        "capture",
+        "seize",
+        "injure",
+        "wound",
+        "die",
+        "behead",
+        "storm",
+        "overrun",
+        "torch",
+        "execute",
+        "assassinate",
+        "massacre",
+        "fire",
+        "target",
+        "hit",
+        "rape",
+        "assault",
+        "stab",
+        "lynch",
+        "rally",
+        "march",
+        "blockade",
+        "intercept",
+        "defuse",
+        "repel",
+        "fight",
+        "murder",
+        "slay",
+        "besiege",
+        "overran",
+    ]
+)
+TRIGGER_NOUNS = frozenset(
+    [
+        "raid",
+        "attack",
+        "clash",
+        "clashes",
+        "airstrike",
+        "air-strike",
+        "strike",
+        "strikes",
+        "bombing",
+        "explosion",
+        "blast",
+        "ambush",
+        "protest",
+        "demonstration",
+        "riot",
+        "shelling",
+        "fighting",
+        "battle",
+        "gunfire",
+        "assault",
+        "offensive",
+        "kidnapping",
+        "abduction",
+        "killing",
+        "massacre",
+        "shootout",
+        "firefight",
+        "skirmish",
+        "rally",
+        "march",
+        "sit-in",
+        "strike-off",
+        "death",
+        "deaths",
+        "casualties",
+        "fatalities",
+        "arrest",
+        "arrests",
+        "detention",
+        "airdrop",
+        "operation",
+    ]
+)
+# Nouns that name an event only together with a stronger cue (a count, a date, a trigger verb).
+WEAK_TRIGGERS = frozenset({"operation", "offensive", "death", "deaths", "strike", "strikes"})
+# Verbs of saying: dates and places attached to them are the statement's, not the event's.
+REPORTING_VERBS = frozenset(
+    [
+        "say",
+        "announce",
+        "confirm",
+        "report",
+        "state",
+        "add",
+        "tell",
+        "note",
+        "claim",
+        "declare",
+        "reveal",
+        "publish",
+        "inspect",
+        "meet",
+        "visit",
+        "explain",
+        "quote",
+        "accuse",
+        "deny",
+        "warn",
+        "stress",
+        "urge",
+        "emphasise",
+        "emphasize",
+        "acknowledge",
+        "believe",
+        "estimate",
+    ]
+)
+# Cues that make a trigger hypothetical, planned, habitual or a capability: not an event.
+IRREALIS = frozenset(
+    [
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "should",
+        "can",
+        "must",
+        "aim",
+        "plan",
+        "intend",
+        "seek",
+        "want",
+        "vow",
+        "threaten",
+        "prepare",
+        "capable",
+        "able",
+        "continue",
+        "regularly",
+        "often",
+        "frequently",
+        "usually",
+        "routinely",
+        "ongoing",
+        "estimate",
+        "expect",
+        "hope",
+    ]
+)
+# Modifiers that make a trigger noun generic ("numerous raids", "sporadic attacks"): a pattern
+# of activity, not one event.
+GENERIC = frozenset(
+    [
+        "many",
+        "numerous",
+        "several",
+        "sporadic",
+        "repeated",
+        "frequent",
+        "consecutive",
+        "back-to-back",
+        "various",
+        "regular",
+        "continuous",
+        "successive",
+        "multiple",
+        "countless",
+        "some",
+        "recent",
+        "previous",
+        "past",
+        "future",
+    ]
+)
+
+
+@dataclass
+class SentenceInfo:
+    """What one sentence contributes: offsets are in the article text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    triggers: list[Token] = field(default_factory=list)  # realis triggers only
+    all_triggers: list[Token] = field(default_factory=list)
+    counts: list[CountMatch] = field(default_factory=list)
+    event_dates: list[DateMatch] = field(default_factory=list)  # sentence offsets
+    other_dates: list[DateMatch] = field(default_factory=list)
+    event_places: list[Toponym] = field(default_factory=list)  # article offsets
+    other_places: list[Toponym] = field(default_factory=list)
+    speaker: str | None = None
+    background: str | None = None  # why this is not an event sentence, if it is not
+    caption: bool = False
+
+    @property
+    def is_event(self) -> bool:
+        """Reports an event on its own: can start a mention."""
+        if self.background is not None or self.caption:
+            return False
+        return self.has_strong_trigger or self.has_count or bool(self.triggers and self.event_dates)
+
+    @property
+    def is_support(self) -> bool:
+        """Refers to an event without reporting one ("this operation took place in X"):
+        can add places and details to a mention but never starts one."""
+        return self.background is None and bool(self.triggers) and not self.is_event
+
+    @property
+    def has_count(self) -> bool:
+        return any(not c.negated and c.value > 0 for c in self.counts)
+
+    @property
+    def has_strong_trigger(self) -> bool:
+        return any(_is_strong(t) for t in self.triggers)
+
+
+def _is_trigger(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        return lemma in TRIGGER_VERBS
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return lemma in TRIGGER_NOUNS or tok.lower_ in TRIGGER_NOUNS
+    return False
+
+
+def _is_strong(tok: Token) -> bool:
+    return tok.lower_ not in WEAK_TRIGGERS and tok.lemma_.lower() not in WEAK_TRIGGERS
+
+
+def _generic(tok: Token) -> bool:
+    """A trigger describing a pattern of activity: "numerous raids", "are conducting offensives",
+    "launching sporadic attacks"."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.tag_ == "NNS" and any(c.lower_ in GENERIC for c in tok.children):
+            return True
+        head = tok.head
+        return (
+            tok.dep_ in ("dobj", "pobj")
+            and head.tag_ in ("VBG", "VBP", "VBZ")
+            and not any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in head.children)
+            and tok.tag_ == "NNS"
+        )
+    # present tense or progressive trigger verbs ("carry out raids", "are conducting")
+    return tok.tag_ in ("VBP", "VBZ") or (
+        tok.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lower_ in ("is", "are") for c in tok.children)
+    )
+
+
+def _is_reporting(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    # "announeced" and other misspellings of announce appear in real copy.
+    return lemma in REPORTING_VERBS or tok.lower_.startswith("announ")
+
+
+def _irrealis(tok: Token) -> bool:
+    """Whether a trigger is negated or governed by a modal, intent or habitual cue."""
+    for anc in [tok, *tok.ancestors]:
+        for child in anc.children:
+            if child.dep_ in ("aux", "advmod", "neg") and child.lemma_.lower() in IRREALIS:
+                return True
+            if child.dep_ in ("neg", "det") and child.lower_ in ("no", "not", "never", "n't"):
+                return True
+        if anc is not tok and anc.lemma_.lower() in IRREALIS:
+            return True
+        if anc.tag_ in ("VBZ", "VBP") and anc.lemma_.lower() in ("aim", "plan", "seek", "intend"):
+            return True
+    return False
+
+
+def attachment(tokens: list[Token]) -> str:
+    """Where a phrase attaches: 'event' (to a trigger), 'report' (to a saying verb), 'other'."""
+    if not tokens:
+        return "other"
+    head = min(tokens, key=lambda t: len(list(t.ancestors)))
+    for anc in head.ancestors:
+        if _is_trigger(anc):
+            return "event"
+        if anc.pos_ == "VERB" and _is_reporting(anc):
+            return "report"
+    return "other"
+
+
+def _tokens_in(sent: Span, start: int, end: int) -> list[Token]:
+    """Tokens of ``sent`` overlapping the article character span [start, end)."""
+    return [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
+
+
+def _speaker(sent: Span) -> str | None:
+    """Who the sentence attributes its content to: "X said" or "according to X"."""
+    m = re.search(r"according to (?:the )?([A-Z][^,.;:“”\"\n]{1,60})", sent.text)
+    if m:
+        return m.group(1).strip()
+    for tok in sent:
+        if (
+            tok.pos_ != "VERB"
+            or not _is_reporting(tok)
+            or tok.lemma_.lower() in ("inspect", "meet")
+        ):
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+            words = list(subj.subtree)
+            if len(words) > 8 or not any(t.pos_ == "PROPN" or t.text.isupper() for t in words):
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            name = sent.doc.text[start:end]
+            name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE)
+            return re.sub(r"\s+", " ", name).strip()[:80]
+    return None
+
+
+def analyse_sentence(
+    sent: Span,
+    index: int,
+    published: date | None,
+    toponyms: list[Toponym],
+    *,
+    caption: bool = False,
+) -> SentenceInfo:
+    """Analyse one sentence. ``toponyms`` are the article's toponyms inside this sentence;
+    ``caption`` marks a photo caption, whose dates are the photo's, not the event's."""
+    info = SentenceInfo(index, sent.start_char, sent.end_char, sent.text, caption=caption)
+    info.all_triggers = [t for t in sent if _is_trigger(t)]
+    # Only triggers that assert something happened: not negated, planned, habitual or generic.
+    info.triggers = [t for t in info.all_triggers if not _irrealis(t) and not _generic(t)]
+    info.counts = find_counts(sent.text)
+    info.speaker = _speaker(sent)
+    is_caption = caption
+    for dm in find_dates(sent.text, published):
+        toks = _tokens_in(sent, sent.start_char + dm.start, sent.start_char + dm.end)
+        where = attachment(toks)
+        usable = dm.granularity in ("day", "week", "month", "range") and not is_caption
+        if usable and where != "report" and not _is_future(dm, published):
+            info.event_dates.append(dm)
+        else:
+            info.other_dates.append(dm)
+    # An event trigger attached date wins over a loosely attached one.
+    info.event_dates.sort(key=lambda d: 0 if _date_attaches_to_event(sent, d) else 1)
+    for top in toponyms:
+        where = attachment(_tokens_in(sent, top.start, top.end))
+        (info.other_places if where == "report" else info.event_places).append(top)
+    info.background = _background_reason(info, published)
+    return info
+
+
+def _date_attaches_to_event(sent: Span, dm: DateMatch) -> bool:
+    toks = _tokens_in(sent, sent.start_char + dm.start, sent.start_char + dm.end)
+    return attachment(toks) == "event"
+
+
+def _is_future(dm: DateMatch, published: date | None) -> bool:
+    return published is not None and dm.range.start > published
+
+
+def _background_reason(info: SentenceInfo, published: date | None) -> str | None:
+    if not info.all_triggers and not info.has_count:
+        return "no event trigger"
+    years = [d for d in info.other_dates if d.granularity == "year"]
+    if years and not info.event_dates:
+        return f"background: only a year ({years[0].text})"
+    if not info.has_count and not info.event_dates:
+        if not info.triggers and any(_irrealis(t) for t in info.all_triggers):
+            return "negated, hypothetical, planned or habitual"
+        if not info.triggers:
+            return "a pattern of activity, not one event"
+    if not info.event_dates and any(_is_future(d, published) for d in info.other_dates):
+        return "future date (a plan)"
+    return None

