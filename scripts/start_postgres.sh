@@ -2,7 +2,8 @@
 # Start a throwaway PostgreSQL for the store tests and benchmarks, idempotently:
 #   install the server if missing (Debian), initdb a cluster under /tmp, start it on
 #   127.0.0.1 only with trust auth, create the database, and print the URL to export.
-# stdout is exactly one line, so CI can do:  eval "$(bash scripts/start_postgres.sh)"
+# stdout is exactly one line, the URL (logs go to stderr), so CI can do:
+#   export EVENTFUSE_TEST_POSTGRES="$(bash scripts/start_postgres.sh)"
 # Settings: EVENTFUSE_PG_DATA (/tmp/eventfuse-pg), EVENTFUSE_PG_PORT (5432),
 #           EVENTFUSE_PG_DB (eventfuse_test). Stop: pg_ctl -D "$EVENTFUSE_PG_DATA" stop
 set -euo pipefail
@@ -57,4 +58,4 @@ if [[ "$("${PSQL[@]}" -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 
   log "creating database $DB"
   "${PSQL[@]}" -d postgres -c "CREATE DATABASE \"$DB\"" >&2
 fi
-echo "export EVENTFUSE_TEST_POSTGRES=postgresql://postgres@127.0.0.1:$PORT/$DB"
+echo "postgresql://postgres@127.0.0.1:$PORT/$DB"

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from incidents import INCIDENTS  # noqa: E402
+from incidents import INCIDENTS
 
-from eventfuse.model import (  # noqa: E402
+from eventfuse.model import (
     Actor,
     Article,
     DateRange,
@@ -75,16 +75,40 @@ def place_of(inc: dict[str, Any], level: str) -> tuple[str, Place]:
     if level == "province":
         cap = inc["cap"]
         phrase = f"in {inc['admin1']} province"
-        return phrase, Place(inc["admin1"], inc["country"], inc["admin1"], None, None,
-                             cap[1], cap[2], 3, "adm1", None, inc["admin1"])
+        return phrase, Place(
+            inc["admin1"],
+            inc["country"],
+            inc["admin1"],
+            None,
+            None,
+            cap[1],
+            cap[2],
+            3,
+            "adm1",
+            None,
+            inc["admin1"],
+        )
     rel = "near" if level == "near" else "in"
     phrase = f"{rel} {inc['town']}, {inc['country']}"
-    return phrase, Place(inc["town"], inc["country"], inc["admin1"], inc["admin2"], None,
-                         inc["lat"], inc["lon"], 2 if level == "near" else 1, "town", None, inc["town"])
+    return phrase, Place(
+        inc["town"],
+        inc["country"],
+        inc["admin1"],
+        inc["admin2"],
+        None,
+        inc["lat"],
+        inc["lon"],
+        2 if level == "near" else 1,
+        "town",
+        None,
+        inc["town"],
+    )
 
 
-def sentences(inc: dict[str, Any], r: tuple[Any, ...], k: int) -> tuple[list[str], DateRange | None, Place]:
-    outlet, _, fat, inj, arr, level, mode, speaker, _, _ = r
+def sentences(
+    inc: dict[str, Any], r: tuple[Any, ...], k: int
+) -> tuple[list[str], DateRange | None, Place]:
+    _, _, fat, inj, arr, level, mode, speaker, _, _ = r
     d = date.fromisoformat(inc["date"])
     end = date.fromisoformat(inc["end"]) if "end" in inc else None
     when, rng = date_phrase(mode, d, end)
@@ -105,16 +129,28 @@ def sentences(inc: dict[str, Any], r: tuple[Any, ...], k: int) -> tuple[list[str
         out.append(f"Another {inj} were wounded.")
     if arr:
         out.append(f"{arr} suspects were detained as they tried to flee.")
-    tail = ["No group immediately claimed responsibility.",
-            (f"Officials blamed {strip_period(inc['a1'])}." if "Forces of" not in inc["a1"]
-             else "Security forces described it as a success."),
-            "It was one of the deadliest incidents of the year in the area."]
+    tail = [
+        "No group immediately claimed responsibility.",
+        (
+            f"Officials blamed {strip_period(inc['a1'])}."
+            if "Forces of" not in inc["a1"]
+            else "Security forces described it as a success."
+        ),
+        "It was one of the deadliest incidents of the year in the area.",
+    ]
     out.append(tail[k % len(tail)])
     return out, rng, place
 
 
-def mention_for(inc: dict[str, Any], r: tuple[Any, ...], sents: list[str], rng: DateRange | None,
-                place: Place, art_id: str, offset: int) -> Mention:
+def mention_for(
+    inc: dict[str, Any],
+    r: tuple[Any, ...],
+    sents: list[str],
+    rng: DateRange | None,
+    place: Place,
+    art_id: str,
+    offset: int,
+) -> Mention:
     _, _, fat, inj, arr, _, _, speaker, _, alt = r
     etype, sub = inc["type"]
     if alt:
@@ -139,10 +175,21 @@ def mention_for(inc: dict[str, Any], r: tuple[Any, ...], sents: list[str], rng: 
             evidence["arrested"] = ev
         pos += len(s) + 1
     return Mention(
-        id=content_id(art_id, inc["key"], prefix="m_"), article_id=art_id, event_type=etype,
-        sub_event_type=sub, date=rng, actor1=Actor(a1), actor2=Actor(inc["a2"]), assoc_actor1=assoc,
-        place=place, fatalities=fat, injured=inj, arrested=arr, speaker=speaker,
-        evidence=evidence, text=" ".join(sents[:2]),
+        id=content_id(art_id, inc["key"], prefix="m_"),
+        article_id=art_id,
+        event_type=etype,
+        sub_event_type=sub,
+        date=rng,
+        actor1=Actor(a1),
+        actor2=Actor(inc["a2"]),
+        assoc_actor1=assoc,
+        place=place,
+        fatalities=fat,
+        injured=inj,
+        arrested=arr,
+        speaker=speaker,
+        evidence=evidence,
+        text=" ".join(sents[:2]),
     )
 
 
@@ -150,19 +197,39 @@ def build() -> tuple[list[Article], list[dict[str, Any]], list[dict[str, Any]]]:
     parts: dict[tuple[str, str], list[tuple[dict[str, Any], tuple[Any, ...], int]]] = {}
     for inc in INCIDENTS:
         for k, r in enumerate(inc["reports"]):
-            pub = (date.fromisoformat(inc.get("end", inc["date"])) + timedelta(days=r[1])).isoformat()
+            pub = (
+                date.fromisoformat(inc.get("end", inc["date"])) + timedelta(days=r[1])
+            ).isoformat()
             key = (r[0], pub) if r[8] is None else (r[0] + " (copy)", pub + inc["key"])
             parts.setdefault(key, []).append((inc, r, k))
-    articles, mentions, gold = [], [], {i["key"]: {"incident": i["key"], "date": i["date"],
-            "end": i.get("end", i["date"]), "country": i["country"], "admin1": i["admin1"],
-            "location": i["town"], "articles": [], "mentions": []} for i in INCIDENTS}
+    articles, mentions, gold = (
+        [],
+        [],
+        {
+            i["key"]: {
+                "incident": i["key"],
+                "date": i["date"],
+                "end": i.get("end", i["date"]),
+                "country": i["country"],
+                "admin1": i["admin1"],
+                "location": i["town"],
+                "articles": [],
+                "mentions": [],
+            }
+            for i in INCIDENTS
+        },
+    )
     ids: dict[tuple[str, int], str] = {}
     for (outlet, pub), group in sorted(parts.items(), key=lambda kv: kv[1][0][1][8] is not None):
         texts, pending = [], []
         offset = 0
         for inc, r, k in group:
             copy = r[8]
-            sents, rng, place = sentences(inc, inc["reports"][copy] if copy is not None else r, copy if copy is not None else k)
+            sents, rng, place = sentences(
+                inc,
+                inc["reports"][copy] if copy is not None else r,
+                copy if copy is not None else k,
+            )
             pending.append((inc, r, sents, rng, place, offset))
             texts.append(" ".join(sents))
             offset += len(texts[-1]) + 2
@@ -173,9 +240,17 @@ def build() -> tuple[list[Article], list[dict[str, Any]], list[dict[str, Any]]]:
         first = group[0]
         dup = ids.get((first[0]["key"], first[1][8])) if first[1][8] is not None else None
         title = f"{first[0]['town']}: {first[0]['what'][0][:60]}"
-        articles.append(Article(art_id, text, title, outlet.replace(" (copy)", ""),
-                                f"https://example.org/{art_id}", date.fromisoformat(pub[:10]),
-                                duplicate_of=dup))
+        articles.append(
+            Article(
+                art_id,
+                text,
+                title,
+                outlet.replace(" (copy)", ""),
+                f"https://example.org/{art_id}",
+                date.fromisoformat(pub[:10]),
+                duplicate_of=dup,
+            )
+        )
         for inc, r, sents, rng, place, off in pending:
             ids[(inc["key"], inc["reports"].index(r))] = art_id
             m = mention_for(inc, r, sents, rng, place, art_id, off)
@@ -187,11 +262,26 @@ def build() -> tuple[list[Article], list[dict[str, Any]], list[dict[str, Any]]]:
 
 def main() -> None:
     articles, gold, mentions = build()
-    for name, rows in (("articles", [a.to_dict() for a in articles]), ("gold", gold), ("mentions", mentions)):
+    for name, rows in (
+        ("articles", [a.to_dict() for a in articles]),
+        ("gold", gold),
+        ("mentions", mentions),
+    ):
         with open(HERE / f"{name}.jsonl", "w", encoding="utf-8") as fh:
             for row in rows:
                 if name == "articles":
-                    row = {k: row[k] for k in ("id", "url", "title", "outlet", "published", "text", "duplicate_of")}
+                    row = {
+                        k: row[k]
+                        for k in (
+                            "id",
+                            "url",
+                            "title",
+                            "outlet",
+                            "published",
+                            "text",
+                            "duplicate_of",
+                        )
+                    }
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(articles)} articles, {len(gold)} incidents, {len(mentions)} mentions")
 

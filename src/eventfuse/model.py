@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from enum import IntEnum
 from typing import Any
@@ -28,6 +28,11 @@ __all__ = [
     "Toponym",
     "content_id",
 ]
+
+
+def _flat(obj: Any) -> dict[str, Any]:
+    """A flat dataclass as a dict, without ``asdict``'s recursive deep copy (hot in stores)."""
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
 
 
 def content_id(*parts: str, prefix: str = "", length: int = 16) -> str:
@@ -116,7 +121,8 @@ class Article:
     fingerprint: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _flat(self)
+        d["gold"] = dict(self.gold) if self.gold is not None else None
         d["published"] = self.published.isoformat() if self.published else None
         return d
 
@@ -148,7 +154,7 @@ class Evidence:
         return self.sentence[self.span_start : self.span_end]
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Evidence:
@@ -169,7 +175,7 @@ class Actor:
         return strip_period(self.name)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Actor:
@@ -199,7 +205,7 @@ class Place:
     raw: str | None = None  # the words in the text
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Place:
@@ -218,7 +224,7 @@ class Toponym:
     label: str | None = None  # where it was found: GPE, LOC, FAC (spaCy) or GAZ (gazetteer scan)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat(self)
 
 
 @dataclass(frozen=True)
@@ -309,7 +315,7 @@ class SourceRef:
     title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SourceRef:
@@ -329,7 +335,7 @@ class Claim:
     evidence: Evidence | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _flat(self)
         d["evidence"] = self.evidence.to_dict() if self.evidence else None
         return d
 

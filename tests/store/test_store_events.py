@@ -8,7 +8,7 @@ import pytest
 
 from eventfuse.errors import StoreError
 from eventfuse.model import DateRange, Precision
-from eventfuse.store import SaveSummary
+from eventfuse.store import EventFilter, SaveSummary
 from eventfuse.store.sql import SQLStore, changed_fields
 from tests.store.store_models import event
 
@@ -115,3 +115,37 @@ def test_many_events_in_chunks(store: SQLStore) -> None:
     upd = [e.with_(fatalities=9) if i % 2 else e for i, e in enumerate(evs[:1050])]
     assert store.save_events(upd, "bulk2") == SaveSummary(updated=525, removed=50, unchanged=525)
     assert store.get_event("e0001") == evs[1].with_(fatalities=9)
+
+
+def test_concurrent_readers_and_a_writer(store: SQLStore) -> None:
+    """The API calls one store from several threads: calls must serialise, not interleave."""
+    import threading
+
+    store.save_events([event(f"e{i}") for i in range(20)], "start")
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            for _ in range(30):
+                n = store.count_events()
+                assert n in (20, 21)
+                assert len(store.events(EventFilter(limit=5))) == 5
+                assert store.get_event("e3") is not None
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    def write() -> None:
+        try:
+            for k in range(10):
+                evs = [event(f"e{i}") for i in range(20)] + ([event("extra")] if k % 2 else [])
+                store.save_events(evs, f"round {k}")
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read) for _ in range(3)] + [threading.Thread(target=write)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert [r.change for r in store.history("extra")] == ["created", "removed"] * 4 + ["created"]

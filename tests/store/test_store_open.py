@@ -36,6 +36,16 @@ def test_bad_urls() -> None:
         open_store("mysql://x/y")
     with pytest.raises(StoreError, match="no file"):
         open_store("duckdb://")
+    with pytest.raises(StoreError) as err:
+        open_store("mysql://u:pw@h/db")
+    assert "pw" not in str(err.value)
+
+
+def test_in_memory_store() -> None:
+    with open_store(":memory:") as s:
+        assert s.url == "duckdb:///:memory:"
+        s.save_events([event("e1")], "x")
+        assert s.count_events() == 1
 
 
 def test_empty_duckdb_file_is_upgraded(tmp_path: Path) -> None:

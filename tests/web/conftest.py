@@ -88,8 +88,9 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
     """A fresh page at the app, with every dialog and outside request recorded."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
-    page.dialogs = []  # type: ignore[attr-defined]
-    page.outside = []  # type: ignore[attr-defined]
+    page.dialogs = []
+    page.outside = []
+    page.errors = []  # console errors and uncaught exceptions (CSP violations land here)
 
     def on_dialog(dialog: Any) -> None:
         page.dialogs.append(dialog.message)
@@ -100,6 +101,8 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
             page.outside.append(request.url)
 
     page.on("dialog", on_dialog)
+    page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     page.on("request", on_request)
     page.goto(server.url + "/")
     page.wait_for_selector("body[data-state=ready]", timeout=15000)

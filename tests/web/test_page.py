@@ -34,6 +34,7 @@ def test_page_draws_basemap_and_markers(page: Any, server: Server) -> None:
     assert page.locator("#timeline rect.bar").count() > 0
     assert "Natural Earth" in page.locator("footer").inner_text()
     assert page.outside == [], "the page must not load anything from elsewhere"
+    assert page.errors == []
 
 
 def test_filter_by_type_and_actor(page: Any) -> None:
@@ -105,6 +106,7 @@ def test_hostile_text_is_shown_verbatim_and_never_runs(page: Any, server: Server
     assert samples.XSS_TITLE in sources and samples.XSS_OUTLET in sources
     page.wait_for_timeout(300)  # give any injected handler a chance to fire
     assert page.dialogs == []
+    assert page.errors == []
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#injected").count() == 0
     assert page.locator("#panel script, #panel img").count() == 0

@@ -10,6 +10,7 @@ calibration curves) and ``typer.json`` (vocabulary, classes). Inference needs nu
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -70,7 +71,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "air",
         r"\b(?:air ?strikes?|air ?raids?|drone (?:strikes?|attacks?)|warplanes?|"
-        r"fighter jets?|aircraft|bombed from the air|helicopter gunships?|aerial (?:bombardment|attack)s?|"
+        r"fighter jets?|aircraft|bombed from the air|helicopter gunships?|"
+        r"aerial (?:bombardment|attack)s?|"
         r"air force (?:struck|bombed|targeted))\b",
     ),
     (
@@ -191,7 +193,7 @@ RULES: tuple[tuple[str, str], ...] = (
 _RULES_RE = tuple((name, re.compile(pat, re.IGNORECASE)) for name, pat in RULES)
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _LABEL_RE = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,30}):\s")
-_LEAD_DATE_RE = re.compile(
+_LEAD_DATE_RE = re.compile(  # strips a leading "On 3 May 2020," (only at the text start)
     r"^\s*(?:on|around|between|in|during)\b[^,]{0,60}?\b(?:19|20)\d\d\b(?:\s*\([^)]{0,20}\))?,?",
     re.IGNORECASE,
 )
@@ -229,7 +231,7 @@ def features(text: str) -> list[tuple[str, int, int]]:
         body_start = lead.end()
     toks = [t for t in _tokens(text) if t[1] >= body_start]
     out.extend(toks)
-    for (a, s1, _e1), (b, _s2, e2) in zip(toks, toks[1:], strict=False):
+    for (a, s1, _e1), (b, _s2, e2) in itertools.pairwise(toks):
         out.append((f"{a} {b}", s1, e2))
     fired: set[str] = set()
     for name, rx in _RULES_RE:
@@ -319,7 +321,7 @@ class EventTyper:
                 spans.setdefault(j, []).append((s, e))
         idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
         tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
-        val = (1.0 + np.log(tf)) * self.idf[idx]
+        val = ((1.0 + np.log(tf)) * self.idf[idx]).astype(np.float32)
         norm = float(np.linalg.norm(val))
         if norm > 0:
             val /= norm
@@ -433,7 +435,7 @@ def _fit(texts: Sequence[str], labels: Sequence[str], seed: int) -> tuple[Any, A
 
     vec = TfidfVectorizer(analyzer=_analyzer, min_df=2, sublinear_tf=True, norm="l2")
     x = vec.fit_transform(texts)
-    clf = LogisticRegression(C=10.0, max_iter=500, tol=1e-3, random_state=seed)
+    clf = LogisticRegression(C=30.0, max_iter=300, tol=1e-3, random_state=seed)
     clf.fit(x, labels)
     return vec, clf
 
@@ -449,11 +451,15 @@ def _isotonic(p: npt.NDArray[np.float64], ok: npt.NDArray[np.float64]) -> npt.ND
 
 def _from_fit(vec: Any, clf: Any, sub_curve: Any, type_curve: Any) -> EventTyper:
     vocab = {str(t): int(i) for t, i in vec.vocabulary_.items()}
+    coef, intercept = clf.coef_, clf.intercept_
+    if coef.shape[0] == 1:  # binary: sigmoid(w.x + b) == softmax over rows [0, w]
+        coef = np.vstack([np.zeros_like(coef), coef])
+        intercept = np.concatenate([[0.0], intercept])
     return EventTyper(
         vocab=vocab,
         idf=vec.idf_.astype(np.float32),
-        coef=clf.coef_.astype(np.float32),
-        intercept=clf.intercept_.astype(np.float32),
+        coef=coef.astype(np.float32),
+        intercept=intercept.astype(np.float32),
         classes=[str(c) for c in clf.classes_],
         sub_curve=sub_curve,
         type_curve=type_curve,

@@ -370,6 +370,7 @@ def _kind(verb: str) -> str:
     return "killed"
 
 
+_ASIDE = re.compile(r",\s*(?:including|among them|mostly|many of them)\s[^,.;()]{1,80},", re.I)
 _AGE = re.compile(r"\b\d{1,3}(?=[\s-]*(?:years?|yrs?)[\s-]*old\b)|(?<=\baged\s)\d{1,3}\b", re.I)
 
 
@@ -379,6 +380,8 @@ def _mask(text: str) -> str:
     Ages become letters so that "a 60 year-old woman" stays one noun phrase.
     """
     text = _AGE.sub(lambda m: "x" * len(m.group(0)), text)
+    # "16 people, including babies and mothers, were killed": the aside hides the verb.
+    text = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
     return _MASK.sub(lambda m: re.sub(r"\w", "§", m.group(0)), text)
 
 
@@ -438,6 +441,9 @@ def _group_quantity(
     if low in ("the", "his", "their", "her"):
         head = re.split(r"\s+of\b", np)[0].split()
         if not head or _PLURAL_HEAD.search(head[-1]) or (plural_aux and low == "the"):
+            return None
+        # "the US Central Command announced": a named body, not one victim.
+        if any(w[:1].isupper() for w in head):
             return None
         return 1, None, "exact"
     if low == "some" and re.match(r"of\b", np, re.IGNORECASE):

@@ -49,6 +49,7 @@ EXTRACTOR_VERSION = "eventfuse.extract/1"
 # Bound the work one article can cost: news articles are far shorter than this.
 MAX_CHARS = 200_000
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
+MAX_SENTENCES = 6  # a mention is typed and coded from at most this many sentences
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .'-]{2,30})?\s*(?:\([^)]*\))?\s*[-—–:]"
 )
@@ -186,8 +187,8 @@ class Extractor:
         lede: bool,
         single: bool,
     ) -> Mention | None:
-        sents = group.sentences
-        text = " ".join(s.text for s in sents[:6])
+        sents = _reading_order(group.sentences)
+        text = " ".join(s.text for s in sents[:MAX_SENTENCES])
         evidence: dict[str, Evidence] = {}
         speakers: dict[str, str] = {}
         confidence: dict[str, float] = {}
@@ -286,9 +287,10 @@ class Extractor:
         if self.locator is None:
             return None
         event_tops = group.places
-        place = self.locator.locate(event_tops, toponyms, text=text)
-        if place is None:
-            return None
+        # Toponym offsets point into the article text, which the locator reads for cues.
+        place = self.locator.locate(event_tops, toponyms, text=article.text[:MAX_CHARS])
+        if place is None or place.feature == "country":
+            return None  # ACLED records no event placed only at country level
         for s in group.sentences:
             for top in s.event_places:
                 if (place.raw and top.text == place.raw) or top.text == place.name:
@@ -397,6 +399,14 @@ def _is_main_story(group: _Group) -> bool:
     )
 
 
+def _reading_order(sents: list[SentenceInfo]) -> list[SentenceInfo]:
+    """The sentences a mention is read from, most telling first: the anchor, the other event
+    sentences, then the supporting ones (typing and actor coding read the first few)."""
+    anchor = _anchor(sents)
+    rest = [s for s in sents if s is not anchor]
+    return [anchor, *(s for s in rest if s.is_event), *(s for s in rest if not s.is_event)]
+
+
 def _anchor(sents: list[SentenceInfo]) -> SentenceInfo:
     """The sentence that best states the event: first with a toll or date, else the first."""
     for s in sents:
@@ -408,7 +418,7 @@ def _anchor(sents: list[SentenceInfo]) -> SentenceInfo:
 def _offset(sents: list[SentenceInfo], anchor: SentenceInfo) -> int:
     """Offset of ``anchor`` inside the joined mention text (cue spans are relative to it)."""
     pos = 0
-    for s in sents[:6]:
+    for s in sents[:MAX_SENTENCES]:
         if s is anchor:
             return pos
         pos += len(s.text) + 1
@@ -420,7 +430,7 @@ def _locate_span(
 ) -> tuple[SentenceInfo, tuple[int, int]]:
     """Map a span in the joined mention text back to its sentence and local offsets."""
     pos = 0
-    for s in sents[:6]:
+    for s in sents[:MAX_SENTENCES]:
         end = pos + len(s.text)
         if pos <= span[0] < end:
             return s, (span[0] - pos, min(span[1], end) - pos)

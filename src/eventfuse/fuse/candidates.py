@@ -1,10 +1,14 @@
-"""Blocking: candidate pairs share country, admin1 and event family and overlapping dates.
+"""Blocking: candidate pairs share a block (country, admin1, event family) and nearby dates.
 
-Units are sorted by (block, start day); each unit is paired with the units after it whose
-start falls inside its date range plus the slack. The loop runs over offsets, not units, and
-each step is one vectorised comparison, so the cost is the number of candidate pairs, which
-grows about linearly with the number of mentions when daily density per province is stable.
-Units with no admin1 (a country-level place) are paired with their whole country and family.
+Every join here is a sorted range join: the target units are sorted by (key, start day), each
+query unit looks up, with one ``searchsorted``, the slice of targets whose start day falls in
+its window, and the slices are expanded into pairs with ``repeat`` arithmetic. No Python loop
+runs per unit or per pair, so the cost is the number of candidate pairs.
+
+Fusion joins in two passes (see ``core.cluster_table``): *exact* units (one day, day
+precision) are only paired with exact units within ``slack`` days; *vague* units (a week, a
+month, undated) are paired with the exact units inside their window, and then with each
+other. A unit with no admin1 (a country-level place) is joined on (country, family) instead.
 """
 
 from __future__ import annotations
@@ -13,55 +17,105 @@ import numpy as np
 
 from eventfuse.fuse.table import IntArray, Table
 
-
-def window_pairs(table: Table, slack: int) -> tuple[IntArray, IntArray]:
-    """Candidate pairs (i, j) of units with admin1, i != j, each pair once."""
-    units = np.flatnonzero(table.has_admin1)
-    order = units[np.lexsort((table.start[units], table.block[units]))]
-    block, start, end = table.block[order], table.start[order], table.end[order]
-    size = order.shape[0]
-    left: list[IntArray] = []
-    right: list[IntArray] = []
-    active = np.arange(max(size - 1, 0), dtype=np.int64)
-    offset = 1
-    while active.size:
-        active = active[active + offset < size]
-        nxt = active + offset
-        ok = (block[nxt] == block[active]) & (start[nxt] <= end[active] + slack)
-        active = active[ok]
-        left.append(order[active])
-        right.append(order[active + offset])
-        offset += 1
-    if not left:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    return np.concatenate(left), np.concatenate(right)
+# Keys are packed as key * SPAN + day; days are shifted by DAY_SHIFT to be non-negative.
+SPAN = np.int64(1 << 24)
+DAY_SHIFT = np.int64(1 << 23)
+_EMPTY = np.zeros(0, dtype=np.int64)
 
 
-def country_pairs(table: Table, slack: int) -> tuple[IntArray, IntArray]:
-    """Pairs of each country-level unit with every unit of its country and family in range."""
-    loose = np.flatnonzero(~table.has_admin1)
-    if loose.size == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    order = np.lexsort((table.start, table.country_family))
-    cf, start, end = table.country_family[order], table.start[order], table.end[order]
-    left: list[IntArray] = []
-    right: list[IntArray] = []
-    for unit in loose.tolist():
-        key = table.country_family[unit]
-        lo, hi = np.searchsorted(cf, key, "left"), np.searchsorted(cf, key, "right")
-        stop = lo + int(np.searchsorted(start[lo:hi], table.end[unit] + slack, "right"))
-        cand = order[lo:stop][end[lo:stop] >= table.start[unit] - slack]
-        # A pair of two loose units is produced twice; keep it from the smaller index only.
-        cand = cand[(cand != unit) & (table.has_admin1[cand] | (cand > unit))]
-        left.append(np.full(cand.shape[0], unit, dtype=np.int64))
-        right.append(cand)
-    return np.concatenate(left), np.concatenate(right)
+def packed(key: IntArray, day: IntArray) -> IntArray:
+    """One sortable int64 per unit: the block key, then the day (clipped to the span)."""
+    shifted = np.clip(day + DAY_SHIFT, 0, SPAN - 1)
+    return np.asarray(key * SPAN + shifted, dtype=np.int64)
 
 
-def candidate_pairs(table: Table, slack: int) -> tuple[IntArray, IntArray]:
-    """All candidate pairs of the table."""
-    a1, b1 = window_pairs(table, slack)
-    a2, b2 = country_pairs(table, slack)
-    return np.concatenate((a1, a2)), np.concatenate((b1, b2))
+def expand(lo: IntArray, hi: IntArray) -> tuple[IntArray, IntArray]:
+    """All (query, position) pairs with lo[query] <= position < hi[query]."""
+    counts = np.maximum(hi - lo, 0)
+    total = int(counts.sum())
+    if total == 0:
+        return _EMPTY, _EMPTY
+    query = np.repeat(np.arange(lo.shape[0], dtype=np.int64), counts)
+    first = np.cumsum(counts) - counts
+    pos = np.arange(total, dtype=np.int64) - np.repeat(first - lo, counts)
+    return query, pos
+
+
+def range_join(
+    t: Table, queries: IntArray, targets: IntArray, key: IntArray, slack: int
+) -> tuple[IntArray, IntArray]:
+    """Pairs (query, target) with the same ``key`` and the target's start in the query's window.
+
+    The window is [start - slack, end + slack] of the query; a unit is never its own pair.
+    """
+    if queries.size == 0 or targets.size == 0:
+        return _EMPTY, _EMPTY
+    tk = packed(key[targets], t.start[targets])
+    order = np.argsort(tk, kind="stable")
+    tk, sorted_targets = tk[order], targets[order]
+    lo = np.searchsorted(tk, packed(key[queries], t.start[queries] - slack), "left")
+    hi = np.searchsorted(tk, packed(key[queries], t.end[queries] + slack), "right")
+    q, pos = expand(lo.astype(np.int64), hi.astype(np.int64))
+    a, b = queries[q], sorted_targets[pos]
+    keep = a != b
+    return a[keep], b[keep]
+
+
+def self_join(t: Table, units: IntArray, key: IntArray, slack: int) -> tuple[IntArray, IntArray]:
+    """Each pair of ``units`` with the same key and dates within ``slack`` days, once."""
+    if units.size < 2:
+        return _EMPTY, _EMPTY
+    sk = packed(key[units], t.start[units])
+    order = np.argsort(sk, kind="stable")
+    sk, sorted_units = sk[order], units[order]
+    # Sorted by start, a later unit b overlaps a (within slack) iff start[b] <= end[a] + slack.
+    hi = np.searchsorted(sk, packed(key[sorted_units], t.end[sorted_units] + slack), "right")
+    lo = np.arange(1, units.shape[0] + 1, dtype=np.int64)
+    q, pos = expand(lo, hi.astype(np.int64))
+    return sorted_units[q], sorted_units[pos]
+
+
+def cat(*parts: tuple[IntArray, IntArray]) -> tuple[IntArray, IntArray]:
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+
+def exact_pairs(t: Table, exact: IntArray, slack: int) -> tuple[IntArray, IntArray]:
+    """Pairs among exact units: same block (or country and family for country-level ones)."""
+    local = exact[t.has_admin1[exact]]
+    loose = exact[~t.has_admin1[exact]]
+    a1, b1 = self_join(t, local, t.block, slack)
+    a2, b2 = range_join(t, loose, exact, t.country_family, slack)
+    # A pair of two loose units comes once from each side; keep one.
+    keep = t.has_admin1[b2] | (b2 > a2)
+    return cat((a1, b1), (a2[keep], b2[keep]))
+
+
+def vague_exact_pairs(
+    t: Table, vague: IntArray, exact: IntArray, slack: int
+) -> tuple[IntArray, IntArray]:
+    """Pairs (vague unit, exact unit) whose exact day lies in the vague unit's window."""
+    v_local = vague[t.has_admin1[vague]]
+    v_loose = vague[~t.has_admin1[vague]]
+    e_local = exact[t.has_admin1[exact]]
+    e_loose = exact[~t.has_admin1[exact]]
+    return cat(
+        range_join(t, v_local, e_local, t.block, slack),
+        range_join(t, v_local, e_loose, t.country_family, slack),
+        range_join(t, v_loose, exact, t.country_family, slack),
+    )
+
+
+def vague_pairs(t: Table, vague: IntArray, slack: int) -> tuple[IntArray, IntArray]:
+    """Pairs among vague units (those that joined no exact event)."""
+    local = vague[t.has_admin1[vague]]
+    loose = vague[~t.has_admin1[vague]]
+    a1, b1 = self_join(t, local, t.block, slack)
+    a2, b2 = range_join(t, loose, vague, t.country_family, slack)
+    # A loose unit that starts after a long target is only found from the target's side.
+    b3, a3 = range_join(t, vague, loose, t.country_family, slack)
+    a2, b2 = cat((a2, b2), (a3, b3))
+    if a2.size:
+        lo, hi = np.minimum(a2, b2), np.maximum(a2, b2)
+        uniq = np.unique(lo * np.int64(t.n) + hi)
+        a2, b2 = uniq // t.n, uniq % t.n
+    return cat((a1, b1), (a2, b2))

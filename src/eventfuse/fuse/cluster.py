@@ -1,7 +1,7 @@
 """Clustering: connected components of strong links, then a check against chaining.
 
 A component is accepted whole when every pair inside it is a compatible candidate pair (a
-clique: complete-link). Otherwise it is re-clustered by constrained average-link
+clique: complete-link). Otherwise it is re-clustered by greedy complete-link
 agglomeration, which keeps two different same-day events apart even when a vague report
 links to both. Almost all components pass the check, so the slow path stays rare.
 """
@@ -21,29 +21,29 @@ def components(n: int, i: IntArray, j: IntArray) -> IntArray:
     """Component label of every unit for the graph of edges (i, j)."""
     graph = coo_matrix((np.ones(i.shape[0], dtype=np.int8), (i, j)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
-    return labels.astype(np.int64)
+    return np.asarray(labels, dtype=np.int64)
 
 
-def agglomerate(
-    members: list[int], scores: dict[tuple[int, int], float], threshold: float
+MAX_MERGE_PAIRS = 2500  # bound on the cross pairs checked for one merge
+
+
+def greedy_complete_link(
+    members: list[int], edges: list[tuple[float, int, int]], compatible: set[tuple[int, int]]
 ) -> list[list[int]]:
-    """Average-link merging; a merge needs every cross pair compatible (present in scores)."""
-    groups = [[m] for m in members]
-    while True:
-        best, pick = threshold, None
-        for a in range(len(groups)):
-            for b in range(a + 1, len(groups)):
-                cross = [scores.get((min(x, y), max(x, y))) for x in groups[a] for y in groups[b]]
-                if any(s is None for s in cross):
-                    continue
-                mean = sum(s for s in cross if s is not None) / len(cross)
-                if mean >= best:
-                    best, pick = mean, (a, b)
-        if pick is None:
-            return groups
-        a, b = pick
-        groups[a] = groups[a] + groups[b]
-        del groups[b]
+    """Merge along links, strongest first, only when every cross pair is compatible."""
+    group = {m: [m] for m in members}
+    for _, a, b in sorted(edges, reverse=True):
+        ga, gb = group[a], group[b]
+        if ga is gb or len(ga) * len(gb) > MAX_MERGE_PAIRS:
+            continue
+        if all((min(x, y), max(x, y)) in compatible for x in ga for y in gb):
+            ga.extend(gb)
+            for y in gb:
+                group[y] = ga
+    seen: dict[int, list[int]] = {}
+    for g in group.values():
+        seen.setdefault(id(g), g)
+    return list(seen.values())
 
 
 def cluster_units(n: int, i: IntArray, j: IntArray, ps: PairScores, cfg: FuseConfig) -> IntArray:
@@ -68,17 +68,50 @@ def split_bad(
     is_bad = np.zeros(labels.max() + 1, dtype=np.bool_)
     is_bad[bad] = True
     sel = is_bad[labels[ci]]
-    by_comp: dict[int, dict[tuple[int, int], float]] = {}
+    compatible: set[tuple[int, int]] = set()
+    edges: dict[int, list[tuple[float, int, int]]] = {}
     for a, b, s in zip(ci[sel].tolist(), cj[sel].tolist(), cs[sel].tolist(), strict=True):
-        by_comp.setdefault(labels[a], {})[(min(a, b), max(a, b))] = s
+        compatible.add((min(a, b), max(a, b)))
+        if s >= cfg.link_threshold:
+            edges.setdefault(int(labels[a]), []).append((s, a, b))
     next_label = int(labels.max()) + 1
     units = np.flatnonzero(is_bad[labels])
     units = units[np.argsort(labels[units], kind="stable")]
     cuts = np.flatnonzero(np.diff(labels[units])) + 1
     for members in np.split(units, cuts):
         comp = int(labels[members[0]])
-        groups = agglomerate(members.tolist(), by_comp.get(comp, {}), cfg.link_threshold)
+        groups = greedy_complete_link(members.tolist(), edges.get(comp, []), compatible)
         for group in groups[1:]:
             labels[group] = next_label
             next_label += 1
     return labels
+
+
+def attach(
+    labels: IntArray, vi: IntArray, vj: IntArray, ps: PairScores, cfg: FuseConfig
+) -> tuple[IntArray, IntArray]:
+    """Attach each vague unit ``vi`` to the best cluster of the exact units ``vj`` it pairs with.
+
+    A cluster qualifies when the vague unit links to one of its units (score at least
+    ``link_threshold``) and is compatible with every unit of it in the window (complete
+    link, as in ``cluster_units``). Returns the new labels and the attached vague units.
+    """
+    labels = labels.copy()
+    if vi.size == 0:
+        return labels, vi
+    score = np.where(ps.veto, -np.inf, ps.score)
+    comp = labels[vj]
+    order = np.lexsort((comp, vi))
+    v, c, s = vi[order], comp[order], score[order]
+    cuts = np.flatnonzero(np.r_[True, (v[1:] != v[:-1]) | (c[1:] != c[:-1])])
+    best = np.maximum.reduceat(s, cuts)
+    worst = np.minimum.reduceat(s, cuts)
+    gv, gc = v[cuts], c[cuts]
+    ok = (best >= cfg.link_threshold) & (worst >= cfg.compatible_threshold)
+    gv, gc, best = gv[ok], gc[ok], best[ok]
+    # The strongest qualifying cluster of each vague unit.
+    pick = np.lexsort((-best, gv))
+    gv, gc = gv[pick], gc[pick]
+    first = np.r_[True, gv[1:] != gv[:-1]]
+    labels[gv[first]] = gc[first]
+    return labels, gv[first]

@@ -7,21 +7,39 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from eventfuse.errors import InputError
-from eventfuse.fuse.candidates import candidate_pairs
-from eventfuse.fuse.cluster import cluster_units
+from eventfuse.fuse.candidates import exact_pairs, vague_exact_pairs, vague_pairs
+from eventfuse.fuse.cluster import attach, cluster_units
 from eventfuse.fuse.config import FuseConfig
 from eventfuse.fuse.ids import assign_ids
 from eventfuse.fuse.pairs import score_pairs
 from eventfuse.fuse.reconcile import Report, build_event
 from eventfuse.fuse.table import UNDATED, IntArray, Table, build_table, day_number
-from eventfuse.model import Article, Event, Mention
+from eventfuse.model import Article, Event, Mention, Precision
 
 
 def cluster_table(table: Table, config: FuseConfig) -> IntArray:
-    """A cluster label per unit of the table (the fast, columnar part of fusion)."""
-    i, j = candidate_pairs(table, config.date_slack_days)
-    scores = score_pairs(table, i, j, config)
-    return cluster_units(table.n, i, j, scores, config)
+    """A cluster label per unit of the table (the fast, columnar part of fusion).
+
+    ACLED's unit rule (one event per actors, place and day) lets fusion work in passes:
+    exact units (one day, day precision) are clustered among themselves with only the
+    units within the date slack as candidates; each vague unit (a week, a month, undated)
+    then joins the best exact event of its window; the vague units that join none are
+    clustered among themselves.
+    """
+    if table.n == 0:
+        return np.zeros(0, dtype=np.int64)
+    slack = config.date_slack_days
+    is_exact = (table.prec == Precision.DAY) & (table.start == table.end)
+    exact, vague = np.flatnonzero(is_exact), np.flatnonzero(~is_exact)
+    i, j = exact_pairs(table, exact, slack)
+    labels = cluster_units(table.n, i, j, score_pairs(table, i, j, config), config)
+    i, j = vague_exact_pairs(table, vague, exact, slack)
+    labels, joined = attach(labels, i, j, score_pairs(table, i, j, config), config)
+    rest = np.setdiff1d(vague, joined, assume_unique=True)
+    i, j = vague_pairs(table, rest, slack)
+    among = cluster_units(table.n, i, j, score_pairs(table, i, j, config), config)
+    labels[rest] = among[rest] + int(labels.max()) + 1
+    return labels
 
 
 def groups_of(labels: IntArray) -> list[IntArray]:
@@ -76,7 +94,9 @@ def fuse(
     for group in groups_of(labels):
         if bool(np.all(table.prec[group] == UNDATED)):
             continue
-        events.append(build_event(to_reports(group, mentions, table), articles, config.date_slack_days))
+        events.append(
+            build_event(to_reports(group, mentions, table), articles, config.date_slack_days)
+        )
     events = assign_ids(events, previous)
     events.sort(key=lambda e: (e.date.start.toordinal() if e.date else 0, e.id))
     return events

@@ -26,17 +26,19 @@ class PairScores:
     veto: np.ndarray
 
 
-def haversine_km(lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray) -> FloatArray:
+def haversine_km(
+    lat1: FloatArray, lon1: FloatArray, lat2: FloatArray, lon2: FloatArray
+) -> FloatArray:
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(lon2 - lon1)
     h = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+    return np.asarray(2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0))), dtype=np.float64)
 
 
 def place_sim(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> tuple[FloatArray, np.ndarray]:
     """Distance-based similarity (decays over a fifth of ``max_km``); admin2 agreement counts.
 
-    Two exact places (geo_precision 1) in different admin2 units are vetoed: reports of one
+    Two precise places (geo_precision 1 or 2) in different admin2 units are vetoed: reports of one
     event rarely disagree on the district, two same-day events in one city often differ there.
     Region-level places only agree on admin1 (0.6).
     """
@@ -51,19 +53,23 @@ def place_sim(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> tuple[Floa
     sim = np.where(coarse >= 3, np.maximum(sim, 0.6), sim)
     limit = np.where(coarse == 1, cfg.max_km, 2 * cfg.max_km)
     veto = known & (coarse <= 2) & (dist > limit)
-    veto |= both_adm2 & ~same_adm2 & (coarse == 1)
+    veto |= both_adm2 & ~same_adm2 & (coarse <= 2)
     return sim, veto
 
 
 def date_sim(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> tuple[FloatArray, np.ndarray]:
-    """1 for the same day(s); 0.5 within the slack; 0.6 inside a week/month; 0.4 undated."""
+    """1 for the same day(s); 0.3 inside a week/month; 0.2 undated; -0.5 for adjacent days.
+
+    Adjacent days are within the slack (a report may be a day off) but ACLED codes one event
+    per day, so such a pair must be carried by the other features, text above all.
+    """
     gap = np.maximum(t.start[i], t.start[j]) - np.minimum(t.end[i], t.end[j])
     overlap = gap <= 0
     worst = np.maximum(t.prec[i], t.prec[j])
     same = (t.start[i] == t.start[j]) & (t.end[i] == t.end[j])
-    sim = np.where(same, 1.0, np.where(overlap, 0.8, 0.5))
-    sim = np.where(worst >= 2, 0.6, sim)
-    sim = np.where(worst == UNDATED, 0.4, sim)
+    sim = np.where(same, 1.0, np.where(overlap, 0.8, -0.5))
+    sim = np.where(worst >= 2, 0.3, sim)
+    sim = np.where(worst == UNDATED, 0.2, sim)
     veto = gap > cfg.date_slack_days
     return sim, veto
 
@@ -119,7 +125,9 @@ def score_chunk(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> PairScor
 
 def score_pairs(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> PairScores:
     """Scores of all pairs, computed in chunks to bound memory."""
-    parts = [score_chunk(t, i[s : s + CHUNK], j[s : s + CHUNK], cfg) for s in range(0, i.shape[0], CHUNK)]
+    parts = [
+        score_chunk(t, i[s : s + CHUNK], j[s : s + CHUNK], cfg) for s in range(0, i.shape[0], CHUNK)
+    ]
     if not parts:
         return PairScores(np.zeros(0), np.zeros(0, dtype=np.bool_))
     return PairScores(

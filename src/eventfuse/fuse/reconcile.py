@@ -78,17 +78,19 @@ def _weight(m: Mention, name: str) -> float:
 
 def reconcile_type(reports: Sequence[Report]) -> tuple[str, str]:
     """Event type by weighted vote (Battles absorbs remote violence), then its sub-type."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     for r in reports:
-        votes[r.mention.event_type] += _weight(r.mention, "event_type")
+        t = r.mention.event_type
+        votes[t] = votes.get(t, 0.0) + _weight(r.mention, "event_type")
     if "Battles" in votes and "Explosions/Remote violence" in votes:
         chosen = "Battles"
     else:
         chosen = min(votes, key=lambda t: (-votes[t], TYPE_RANK.get(t, 9), t))
-    subs: Counter[str] = Counter()
+    subs: dict[str, float] = {}
     for r in reports:
         if r.mention.event_type == chosen:
-            subs[r.mention.sub_event_type] += _weight(r.mention, "sub_event_type")
+            st = r.mention.sub_event_type
+            subs[st] = subs.get(st, 0.0) + _weight(r.mention, "sub_event_type")
     return chosen, min(subs, key=lambda s: (-subs[s], s))
 
 
@@ -117,7 +119,9 @@ def reconcile_place(reports: Sequence[Report]) -> Place | None:
     return min(places, key=lambda p: (p.geo_precision, -support[(p.name, p.admin1)], p.name))
 
 
-def reconcile_actors(reports: Sequence[Report]) -> tuple[Actor | None, Actor | None, tuple[str, ...], tuple[str, ...]]:
+def reconcile_actors(
+    reports: Sequence[Report],
+) -> tuple[Actor | None, Actor | None, tuple[str, ...], tuple[str, ...]]:
     """The most reported actor1 and actor2 (ties: alphabetical); the rest become associates."""
     ones = Counter(r.mention.actor1.name for r in reports if r.mention.actor1)
     twos = Counter(r.mention.actor2.name for r in reports if r.mention.actor2)
@@ -149,7 +153,10 @@ class Counts:
 
 
 def reconcile_count(
-    reports: Sequence[Report], name: str, published: Mapping[str, date | None], roots: Mapping[str, str]
+    reports: Sequence[Report],
+    name: str,
+    published: Mapping[str, date | None],
+    roots: Mapping[str, str],
 ) -> Counts:
     """Lowest credible (latest) figure, lowest/highest ever, median of sources' latest figure."""
     figures = [(r, v) for r in reports if (v := r.count(name)) is not None]
@@ -179,7 +186,9 @@ def reconcile_sides(reports: Sequence[Report]) -> dict[str, int]:
     sides: dict[str, int] = {}
     for r in reports:
         for side, n in r.mention.fatalities_by_side.items():
-            share = n if r.n_days == 1 else n // r.n_days + (n % r.n_days if r.day_index == 0 else 0)
+            share = (
+                n if r.n_days == 1 else n // r.n_days + (n % r.n_days if r.day_index == 0 else 0)
+            )
             sides[side] = min(sides.get(side, share), share)
     return sides
 
@@ -203,7 +212,11 @@ def claim_value(r: Report, name: str) -> Any:
     return r.count(name)
 
 
-_EVIDENCE_ALIASES = {"event_date": ("date",), "location": ("place", "admin1"), "fatalities": ("killed",)}
+_EVIDENCE_ALIASES = {
+    "event_date": ("date",),
+    "location": ("place", "admin1"),
+    "fatalities": ("killed",),
+}
 
 
 def claim_evidence(m: Mention, name: str) -> Evidence | None:
@@ -225,7 +238,15 @@ def build_claims(reports: Sequence[Report], outlets: Mapping[str, str | None]) -
             if value is None:
                 continue
             claims.append(
-                Claim(name, value, m.article_id, m.id, outlets.get(m.article_id), m.speaker, claim_evidence(m, name))
+                Claim(
+                    name,
+                    value,
+                    m.article_id,
+                    m.id,
+                    outlets.get(m.article_id),
+                    m.speaker,
+                    claim_evidence(m, name),
+                )
             )
     return tuple(claims)
 
@@ -250,18 +271,20 @@ def make_notes(ev: Event) -> str:
         units = ", ".join(x for x in (ev.place.admin2, ev.place.admin1) if x)
         where = f" in {ev.place.name}" + (f" ({units})" if units else "")
     kind = ev.sub_event_type.lower()
-    tail = f"{ev.fatalities} fatalities." if ev.fatalities_high is not None else "Casualties unknown."
+    tail = (
+        f"{ev.fatalities} fatalities." if ev.fatalities_high is not None else "Casualties unknown."
+    )
     if ev.fatalities_low is not None and ev.fatalities_low != ev.fatalities_high:
         tail += f" Reports range from {ev.fatalities_low} to {ev.fatalities_high}."
-    extras = [f"{n} {label}" for n, label in ((ev.injured, "injured"), (ev.arrested, "arrested")) if n]
+    extras = [
+        f"{n} {label}" for n, label in ((ev.injured, "injured"), (ev.arrested, "arrested")) if n
+    ]
     if extras:
         tail += " " + ", ".join(extras).capitalize() + "."
     return f"{when}, {kind} involving {who}{where}. {tail}"
 
 
-def build_event(
-    reports: Sequence[Report], articles: Mapping[str, Article], slack: int
-) -> Event:
+def build_event(reports: Sequence[Report], articles: Mapping[str, Article], slack: int) -> Event:
     """The reconciled Event of one cluster (its id is assigned afterwards)."""
     art_ids = sorted({r.mention.article_id for r in reports})
     published = {a: (articles[a].published if a in articles else None) for a in art_ids}

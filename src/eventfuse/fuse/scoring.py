@@ -20,7 +20,9 @@ def _labels(clusters: Sequence[Collection[str]]) -> dict[str, int]:
     return out
 
 
-def _aligned(pred: Sequence[Collection[str]], gold: Sequence[Collection[str]]) -> tuple[list[str], dict[str, object], dict[str, object]]:
+def _aligned(
+    pred: Sequence[Collection[str]], gold: Sequence[Collection[str]]
+) -> tuple[list[str], dict[str, object], dict[str, object]]:
     """Labels of every item on both sides; an item missing on one side is a singleton there."""
     p, g = _labels(pred), _labels(gold)
     items = sorted(set(p) | set(g))
@@ -33,7 +35,9 @@ def _prf(p: float, r: float) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def pairwise_prf(pred: Sequence[Collection[str]], gold: Sequence[Collection[str]]) -> tuple[float, float, float]:
+def pairwise_prf(
+    pred: Sequence[Collection[str]], gold: Sequence[Collection[str]]
+) -> tuple[float, float, float]:
     """Precision, recall and F1 over the pairs of items put in one cluster."""
     items, pl, gl = _aligned(pred, gold)
 
@@ -45,7 +49,9 @@ def pairwise_prf(pred: Sequence[Collection[str]], gold: Sequence[Collection[str]
     return _prf(tp / pp if pp else 1.0, tp / gp if gp else 1.0)
 
 
-def bcubed(pred: Sequence[Collection[str]], gold: Sequence[Collection[str]]) -> tuple[float, float, float]:
+def bcubed(
+    pred: Sequence[Collection[str]], gold: Sequence[Collection[str]]
+) -> tuple[float, float, float]:
     """B-cubed precision, recall and F1 (Bagga & Baldwin), averaged over items."""
     items, pl, gl = _aligned(pred, gold)
     if not items:

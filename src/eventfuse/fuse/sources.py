@@ -22,12 +22,16 @@ def root_of(article_id: str, articles: Mapping[str, Article]) -> str:
     return current
 
 
-def independent_roots(article_ids: Sequence[str], articles: Mapping[str, Article]) -> dict[str, str]:
+def independent_roots(
+    article_ids: Sequence[str], articles: Mapping[str, Article]
+) -> dict[str, str]:
     """Article id -> its independent source (the root of its near-copy chain)."""
     return {a: root_of(a, articles) for a in article_ids}
 
 
-def source_refs(article_ids: Sequence[str], articles: Mapping[str, Article]) -> tuple[SourceRef, ...]:
+def source_refs(
+    article_ids: Sequence[str], articles: Mapping[str, Article]
+) -> tuple[SourceRef, ...]:
     refs = []
     for a in article_ids:
         art = articles.get(a)

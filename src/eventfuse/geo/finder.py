@@ -25,6 +25,8 @@ MAX_WORDS = 6
 MAX_TEXT = 200_000  # characters scanned per call; longer texts are cut (bounded work)
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
+# Lower-case words that can open a curated feature's name ("western desert of Iraq").
+_REGION_WORDS = frozenset({"western", "eastern", "northern", "southern", "central", "upper", "lower"})
 _INNER = frozenset({"of", "de", "du", "la", "le", "the", "and", "al", "el", "ad", "as", "ash"})
 _TAIL = GENERIC | frozenset({"desert", "mountains", "mountain", "hills", "valley", "governorate"})
 _DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
@@ -112,7 +114,12 @@ class Finder:
         out: list[Toponym] = []
         i = 0
         while i < len(words):
-            hit = self._longest(text, words, i) if _capitalised(words[i].group()) else None
+            if _capitalised(words[i].group()):
+                hit = self._longest(text, words, i)
+            elif words[i].group().lower() in _REGION_WORDS:
+                hit = self._lower_alias(text, words, i)
+            else:
+                hit = None
             if hit is None:
                 i += 1
                 continue
@@ -135,19 +142,42 @@ class Finder:
         self, text: str, words: list[re.Match[str]], i: int
     ) -> tuple[int, int, int] | None:
         best: tuple[int, int, int] | None = None
+        lower_inside = False  # a lower-case word that is not a connector: "Iraq's western desert"
         for j in range(i + 1, min(len(words), i + MAX_WORDS) + 1):
             last = words[j - 1]
             if j > i + 1 and not re.fullmatch(r"[ \t]+", text[words[j - 2].end() : last.start()]):
                 break
             lw = last.group().lower()
             if j > i + 1 and not _capitalised(last.group()) and lw not in _INNER | _TAIL:
-                break
+                lower_inside = True
             start, end = words[i].start(), _trim_possessive(last)
             if lw in _INNER:
                 continue
-            if self._accept(text, start, end, j - i):
+            if lower_inside:
+                # Only a curated feature's full alias may run over ordinary lower-case words.
+                if self._curated_alias(text[start:end]):
+                    best = (j, start, end)
+            elif self._accept(text, start, end, j - i):
                 best = (j, start, end)
         return best
+
+    def _lower_alias(
+        self, text: str, words: list[re.Match[str]], i: int
+    ) -> tuple[int, int, int] | None:
+        """A curated feature written in lower case: "the western desert of Iraq"."""
+        best: tuple[int, int, int] | None = None
+        for j in range(i + 2, min(len(words), i + MAX_WORDS) + 1):
+            if not re.fullmatch(r"[ \t]+", text[words[j - 2].end() : words[j - 1].start()]):
+                break
+            start, end = words[i].start(), _trim_possessive(words[j - 1])
+            if self._curated_alias(text[start:end]):
+                best = (j, start, end)
+        return best
+
+    def _curated_alias(self, span: str) -> bool:
+        key = norm_key(span)
+        return bool(key) and any(r.feature not in ("city", "adm1", "adm2", "country")
+                                 for r in self.lookup(key))
 
     def _accept(self, text: str, start: int, end: int, n_words: int) -> bool:
         span = text[start:end]

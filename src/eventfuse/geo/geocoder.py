@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -24,9 +23,11 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from eventfuse.geo.aliases import COUNTRY_WORDS
+from eventfuse.geo.evidence import decide
 from eventfuse.geo.finder import Finder
 from eventfuse.geo.normalize import norm_key, skeleton, tokens
 from eventfuse.geo.store import GazetteerStore, PlaceRow, default_user_path, packaged_path
+from eventfuse.geo.variants import variant_toponyms
 from eventfuse.model import Place, Toponym
 
 NEAR = re.compile(
@@ -62,6 +63,7 @@ class _Context:
     admin1: set[str]
     admin2: set[str]
     points: list[tuple[float, float]]
+    main: str | None = None  # the text's country (see evidence.decide)
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -182,8 +184,14 @@ class Geocoder:
     # -- candidates ----------------------------------------------------------------------
 
     def find(self, text: str) -> list[Toponym]:
-        """Gazetteer names in ``text`` with the spatial cue before each (see finder)."""
-        return self.finder.find(text)
+        """Gazetteer names in ``text`` with the spatial cue before each (see finder), then
+        spelling variants of names in the text's country (see variants)."""
+        found = self.finder.find(text)
+        main = decide(self, found, text, None).main
+        if not main:
+            return found
+        extra = variant_toponyms(text, found, main, self.store, self.finder._toponym)
+        return sorted([*found, *extra], key=lambda t: t.start) if extra else found
 
     def candidates(
         self, name: str, *, countries: Sequence[str] = (), limit: int = 10
@@ -220,7 +228,9 @@ class Geocoder:
         if words & _TOWN_WORDS and r.feature == "city":
             s += 0.6
         s += 0.25 * math.log10(max(r.population, 1)) / 7
-        if ctx.countries:
+        if ctx.main:
+            s += 2.0 if r.country == ctx.main else (0.4 if r.country in ctx.countries else -1.0)
+        elif ctx.countries:
             s += 1.2 if r.country in ctx.countries else -1.0
         if ctx.continents and self.continent_of_cc.get(r.cc or "", "") not in ctx.continents:
             s -= 1.5 if r.cc else 0.0
@@ -354,47 +364,20 @@ class Geocoder:
         return Locator(self, text).run(event_toponyms, context_toponyms, country_hint)
 
     def _context(self, toponyms: Sequence[Toponym], text: str, hint: str | None) -> _Context:
-        countries: Counter[str] = Counter()
-        if hint:
-            countries[self.country_of(hint) or hint] += 5
-        for w in re.findall(r"[A-Z][\w.]+(?: [A-Z][\w.]+)?", text[:20000]):
-            c = self._country_words.get(norm_key(w))
-            if c:
-                countries[c] += 1
-        admin1: set[str] = set()
-        admin2: set[str] = set()
+        """Country first (whole-text evidence), then the admin areas named in that country."""
+        ev = decide(self, toponyms, text, hint)
+        countries = set(ev.named) | ({ev.main} if ev.main else set())
+        ctx = self._context_from(countries)
+        ctx.main = ev.main
         for t in toponyms:
             for r, m in self._rows(t.text):
-                if m < 1.0:
+                if m < 1.0 or (ev.main and r.country != ev.main):
                     continue
-                if r.feature == "country" and r.country:
-                    countries[r.country] += 1
-                elif r.feature == "adm1":
-                    admin1.add(r.name)
+                if r.feature == "adm1":
+                    ctx.admin1.add(r.name)
                 elif r.feature == "adm2":
-                    admin2.add(r.name)
-        if not countries:
-            countries = self._vote_country(toponyms)
-        ctx = self._context_from(countries)
-        ctx.admin1, ctx.admin2 = admin1, admin2
+                    ctx.admin2.add(r.name)
         return ctx
-
-    def _vote_country(self, toponyms: Sequence[Toponym]) -> Counter[str]:
-        """No country named: the country most of the names can be read in wins."""
-        votes: Counter[str] = Counter()
-        empty = _Context(set(), set(), set(), set(), [])
-        for t in list(dict.fromkeys(t.text for t in toponyms))[:30]:
-            best: dict[str, float] = {}
-            for r, sc in self._score_all(t, empty, None):
-                if r.country and sc > best.get(r.country, 0.0):
-                    best[r.country] = sc
-            for c, sc in best.items():
-                votes[c] += sc  # type: ignore[assignment]
-        if not votes:
-            return Counter()
-        top, score = votes.most_common(1)[0]
-        runner = votes.most_common(2)[1][1] if len(votes) > 1 else 0.0
-        return Counter({top: 1}) if score > runner + 0.3 else Counter()
 
     @staticmethod
     def is_statement_place(text: str, t: Toponym) -> bool:
@@ -415,8 +398,13 @@ class Geocoder:
             r"\s*(?:has |have |had )?" + _SPEECH.pattern, after
         ) and not before.strip().endswith(("in", "near", "of", "at")):
             return True
+        before = re.sub(r"\(as reported\)|\bas reported\b", "", before)
         return bool(
-            re.search(_SPEECH.pattern + r"[^.]{0,40}\b(?:in|from) (?:the )?$", before)
+            # "said on Saturday in X", "told reporters in X" -- but not "announced the
+            # operation in X", where X is where the operation was.
+            re.search(_SPEECH.pattern + r"(?:\s+[\w']+){0,2}\s+(?:in|from) (?:the )?$", before)
+            and not re.search(r"(?:operation|raid|attack|strike|offensive|campaign)s?\s+(?:in|from)"
+                              r" (?:the )?$", before)
             and len(before) < 200
             and t.relation in ("in", "from")
         )

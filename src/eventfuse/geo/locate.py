@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventfuse.geo.geocoder import (
@@ -23,7 +24,7 @@ from eventfuse.geo.geocoder import (
     WIDE_FEATURES,
     _Context,
 )
-from eventfuse.geo.normalize import tokens
+from eventfuse.geo.normalize import norm_key, strip_generic_suffix, tokens
 from eventfuse.geo.store import PlaceRow
 from eventfuse.model import Place, Toponym
 
@@ -110,22 +111,72 @@ class Locator:
         ctx = self.g._context(usable, self.text, hint)
         ctx.points = self._points(usable, ctx)
         report: list[dict[str, object]] = []
-        picks: list[tuple[int, int, PlaceRow, Toponym]] = []
+        picks: list[tuple[float, int, PlaceRow, Toponym]] = []
+        spare: list[tuple[float, int, PlaceRow, Toponym]] = []  # skipped, used when alone
         for i, t in enumerate(event_toponyms):
             scored = self._score(t, ctx)
             skipped = t.relation in SKIP_RELATIONS or self.g.is_statement_place(self.text, t)
             report.append(self._report(t, scored, skipped))
-            if scored and not skipped and scored[0][1] > MIN_SCORE:
-                picks.append((_rank(scored[0][0]), i, scored[0][0], t))
+            if scored and scored[0][1] > MIN_SCORE:
+                rank = _rank(scored[0][0]) + self._doubt(t, scored[0][0], ctx)
+                (spare if skipped else picks).append((rank, i, scored[0][0], t))
+        picks = picks or [p for p in spare if p[3].relation != "dateline"] or spare
         chosen: Place | None = None
         if picks:
             _, _, row, t = min(picks, key=lambda p: (p[0], p[1]))
-            chosen = self.g._place(row, t.text, t.relation)
+            chosen = self._with_bracket_admin2(self.g._place(row, t.text, t.relation), t)
         return {"toponyms": report, "chosen": chosen}
+
+    def _doubt(self, t: Toponym, r: PlaceRow, ctx: _Context) -> float:
+        """Demote a reading that only a spelling variant supports (2.5: it loses to any exact
+        town, point or wide feature, not to an admin area), and one outside every admin1 the
+        text names in its country."""
+        doubt = 0.0
+        exact = any(x.feature != "country" for x in self.g.store.by_key(norm_key(t.text)))
+        if not exact and r.feature not in ("adm1", "adm2"):
+            doubt += 2.5
+        if (
+            ctx.admin1
+            and r.feature not in ("adm1", "country")
+            and not any(r.admin1 and self.g._admin_match(r.admin1, a) for a in ctx.admin1)
+        ):
+            doubt += 2.5
+        return doubt
+
+    def _with_bracket_admin2(self, place: Place, t: Toponym) -> Place:
+        """An ACLED-style "X (Admin2, Admin1)" after the chosen name is the coder's own
+        reading: its admin1 wins over the gazetteer's, and it names an admin2 the gazetteer
+        may lack."""
+        hint = self.bracket_after(t) or self._bracket_around(t)
+        a2, a1 = hint if hint else (None, None)
+        if a1 and place.country and place.feature not in ("adm1", "country"):
+            canon = self.g.admin1_of(a1, place.country)
+            if canon and not (place.admin1 and self.g._admin_match(place.admin1, canon)):
+                place = replace(place, admin1=canon, admin2=None)
+        if a2 and not place.admin2:
+            place = replace(place, admin2=strip_generic_suffix(a2))
+        return place
+
+    def _bracket_around(self, t: Toponym) -> tuple[str | None, str | None] | None:
+        """(admin2, admin1) of the "(Admin2, Admin1)" bracket ``t`` sits in."""
+        if not self.bracket_role(t):
+            return None
+        opened = self.text.rfind("(", 0, t.start)
+        m = _BRACKET.match(self.text, opened)
+        if not m:
+            return None
+        parts = [p.strip() for p in m.group(1).split(",") if p.strip()]
+        if not parts or len(parts) > 3:
+            return None
+        return (parts[-2] if len(parts) >= 2 else None, parts[-1])
 
     def _score(self, t: Toponym, ctx: _Context) -> list[tuple[PlaceRow, float]]:
         hint = self.bracket_after(t)
         scored = self.g._score_all(t.text, ctx, hint)
+        if ctx.main:
+            # the text's country is decided: leave it only for a country the text names
+            home = [rs for rs in scored if rs[0].country == ctx.main]
+            scored = home or [rs for rs in scored if rs[0].country in ctx.countries]
         role = self.bracket_role(t)
         if role:  # a name inside "(Admin2, Admin1)" is that admin level
             return [rs for rs in scored if rs[0].feature == role] or scored

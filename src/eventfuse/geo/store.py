@@ -1,8 +1,10 @@
 """Read access to the gazetteer: the packaged SQLite file plus the user's additions.
 
 The packaged file ships xz-compressed (``gazetteer.sqlite.xz``); on first use it is unpacked
-once into the user cache dir (about 1 s), after which opening it costs milliseconds. Lookups
-go through SQLite indexes and are memoised, so nothing big is held in Python memory.
+once into the user cache dir (about 3 s; the file name carries the package version and a
+digest of the packed file, so a new release unpacks afresh), after which opening it costs
+milliseconds. Lookups go through SQLite indexes and are memoised, so nothing big is held in
+Python memory.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import lzma
 import os
 import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 from eventfuse.errors import ConfigError
@@ -77,14 +81,33 @@ def packaged_path() -> Path:
             build_gazetteer(target)
         return target
     digest = hashlib.sha256(PACKAGED.read_bytes()).hexdigest()[:12]
-    target = cache_dir() / f"gazetteer-{digest}.sqlite"
+    target = cache_dir() / f"gazetteer-{_version()}-{digest}.sqlite"
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".tmp{os.getpid()}")
-        with lzma.open(PACKAGED, "rb") as src, tmp.open("wb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
-        tmp.replace(target)
+        _unpack(PACKAGED, target)
     return target
+
+
+def _version() -> str:
+    try:
+        return metadata.version("eventfuse")
+    except metadata.PackageNotFoundError:
+        return "dev"
+
+
+def _unpack(src: Path, target: Path) -> None:
+    """Unpack to a private temp file, then rename: readers never see a partial file, and
+    processes racing on first use each write their own copy and the last rename wins."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with lzma.open(src, "rb") as fin, os.fdopen(fd, "wb") as fout:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+        tmp.replace(target)
+    except (OSError, lzma.LZMAError) as exc:
+        raise ConfigError(f"{src}: cannot unpack the gazetteer into {target} ({exc})") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def open_user_db(path: Path, *, create: bool) -> sqlite3.Connection | None:

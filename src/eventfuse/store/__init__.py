@@ -38,5 +38,7 @@ def open_store(url: str | Path = DEFAULT_PATH) -> Store:
         if not text:
             raise StoreError(f"{url}: no file in DuckDB URL")
     elif "://" in text:
-        raise StoreError(f"{text}: unknown store URL (use a path, duckdb:/// or postgresql://)")
-    return DuckDBStore(text)
+        raise StoreError(
+            f"{redact_url(text)}: unknown store URL (use a path, duckdb:/// or postgresql://)"
+        )
+    return DuckDBStore(Path(text).expanduser() if text != ":memory:" else text)

@@ -16,6 +16,8 @@ from eventfuse.errors import StoreError
 from eventfuse.store.sql import MIGRATIONS, Dialect, Migration, Params, Row, SQLStore, redact_url
 
 POSTGRES = Dialect(name="postgres", placeholder="%s", json_type="JSONB")
+# Above this many rows, insert with COPY (rows streamed as data) rather than bound VALUES.
+BULK_ROWS = 64
 
 
 class PostgresStore(SQLStore):
@@ -57,6 +59,16 @@ class PostgresStore(SQLStore):
 
     def _query(self, query: str, params: Params = ()) -> list[Row]:
         return self._conn.execute(query, list(params) or None).fetchall()
+
+    def _insert_many(self, table: str, cols: str, rows: Sequence[Row]) -> None:
+        """Large batches go in with COPY; ``table`` and ``cols`` are constants of sql.py."""
+        if len(rows) <= BULK_ROWS:
+            super()._insert_many(table, cols, rows)
+            return
+        statement = sql.SQL(f"COPY {table} ({cols}) FROM STDIN")  # type: ignore[arg-type]
+        with self._conn.cursor() as cur, cur.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def _transaction(self) -> AbstractContextManager[None]:
         # psycopg's block commits on success and rolls back (and re-raises) on error.

@@ -1,0 +1,502 @@
+"""ACLED actor coding: find actor mentions with a dictionary, then assign actor1/actor2 by role.
+
+The dictionary has three layers, merged in this order (later entries win on equal surface):
+1. ``data/actors/generic.yaml``: hand-written aliases with a ``{country}`` slot ("police" ->
+   "Police Forces of {country}") and demonyms ("Iraqi forces" -> "Military Forces of Iraq").
+2. ``data/actors/learned.yaml``: named actors and regime periods learned from ACLED files by
+   :meth:`ActorDictionary.learn_from_rows` (``eventfuse train`` rebuilds it).
+3. user YAML/CSV files passed to :meth:`ActorDictionary.load`.
+
+Roles follow ACLED's conventions per sub-event type (see ``code_actors``): protests have
+Protesters as actor1; violence against civilians always has Civilians as actor2; battles put
+the side that acts (the subject of an attack verb, or the first named) as actor1.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventfuse.errors import InputError
+from eventfuse.model import Actor, strip_period
+
+__all__ = [
+    "ACTOR_DIR",
+    "ActorCoding",
+    "ActorDictionary",
+    "ActorMatch",
+    "Entry",
+    "code_actors",
+    "interaction_code",
+]
+
+ACTOR_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
+MAX_TEXT = 20_000
+_PERIOD_RE = re.compile(r"\((\d{4}-(?:\d{4})?)\)")
+_STATE_RE = re.compile(r"^(Military|Police) Forces of (.+?) \((\d{4}-(?:\d{4})?)\)")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One surface form of an actor. ``name`` may contain ``{country}``."""
+
+    surface: str
+    name: str
+    inter: int
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    actor: Actor
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ActorCoding:
+    actor1: Actor | None
+    actor2: Actor | None
+    assoc_actor1: tuple[str, ...]
+    assoc_actor2: tuple[str, ...]
+    interaction: int | None
+    confidence: float
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED interaction: lower code first (12, 28 ...), or X0 for one-sided events."""
+    if inter1 is None:
+        return None
+    if inter2 is None:
+        return inter1 * 10
+    lo, hi = sorted((inter1, inter2))
+    return lo * 10 + hi
+
+
+class ActorDictionary:
+    """Surface forms -> ACLED actors, plus each country's current regime periods."""
+
+    def __init__(
+        self,
+        entries: Iterable[Entry] = (),
+        periods: dict[str, str] | None = None,
+        confidence: dict[str, float] | None = None,
+    ) -> None:
+        self.entries: dict[str, Entry] = {}
+        for e in entries:
+            self.add(e)
+        self.periods: dict[str, str] = dict(periods or {})  # "Military Forces of Kenya" -> period
+        self.confidence: dict[str, float] = dict(confidence or {})
+        self._rx: re.Pattern[str] | None = None
+        self._rx_cs: re.Pattern[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, entry: Entry) -> None:
+        key = entry.surface if entry.case_sensitive else entry.surface.lower()
+        self.entries[key] = entry
+        self._rx = self._rx_cs = None
+
+    # -- construction ------------------------------------------------------------------------
+    @classmethod
+    def empty(cls) -> ActorDictionary:
+        return cls()
+
+    @classmethod
+    def read_generic(cls) -> ActorDictionary:
+        """Only the hand-written generic aliases (the base that training learns on top of)."""
+        return cls.read(ACTOR_DIR / "generic.yaml")
+
+    @classmethod
+    def load(cls, paths: Sequence[Path] = ()) -> ActorDictionary:
+        """The packaged dictionary plus user YAML/CSV files (later files override)."""
+        d = _packaged().copy()
+        for p in paths:
+            d.merge(cls.read(Path(p)))
+        return d
+
+    def copy(self) -> ActorDictionary:
+        return ActorDictionary(self.entries.values(), self.periods, self.confidence)
+
+    def merge(self, other: ActorDictionary) -> ActorDictionary:
+        for e in other.entries.values():
+            self.add(e)
+        self.periods.update(other.periods)
+        self.confidence.update(other.confidence)
+        return self
+
+    @classmethod
+    def read(cls, path: Path) -> ActorDictionary:
+        """Read a dictionary: YAML (``actors``/``periods`` keys) or CSV (surface,name,inter)."""
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(str(path), f"cannot read actor dictionary: {exc.strerror}") from exc
+        if path.suffix.lower() == ".csv":
+            return cls(_entries_from_records(csv.DictReader(raw.splitlines()), str(path)))
+        try:
+            doc = yaml.safe_load(raw) or {}
+        except yaml.YAMLError as exc:
+            raise InputError(str(path), f"bad YAML: {exc}".splitlines()[0]) from exc
+        if not isinstance(doc, dict):
+            raise InputError(str(path), "expected a mapping with an 'actors' list")
+        return cls(
+            _entries_from_records(doc.get("actors") or [], str(path)),
+            {str(k): str(v) for k, v in (doc.get("periods") or {}).items()},
+            {str(k): float(v) for k, v in (doc.get("confidence") or {}).items()},
+        )
+
+    def save(self, path: Path) -> None:
+        """Write as YAML (or CSV when ``path`` ends in .csv) that a user can edit."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        recs = [
+            {"surface": e.surface, "name": e.name, "inter": e.inter}
+            | ({"case_sensitive": True} if e.case_sensitive else {})
+            for e in sorted(self.entries.values(), key=lambda e: (e.name, e.surface))
+        ]
+        if path.suffix.lower() == ".csv":
+            with path.open("w", encoding="utf-8", newline="") as fh:
+                w = csv.DictWriter(fh, ["surface", "name", "inter", "case_sensitive"])
+                w.writeheader()
+                w.writerows(recs)
+            return
+        doc: dict[str, Any] = {
+            "periods": dict(sorted(self.periods.items())),
+            "confidence": dict(sorted(self.confidence.items())),
+            "actors": recs,
+        }
+        path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+
+    def learn_from_acled(self, csv_paths: Sequence[Path]) -> ActorDictionary:
+        """Add actor names, their surface forms and regime periods from ACLED files."""
+        from eventfuse.extract.train import read_acled
+
+        return self.learn_from_rows([r for p in csv_paths for r in read_acled(Path(p))])
+
+    def learn_from_rows(self, rows: Sequence[dict[str, str]]) -> ActorDictionary:
+        inters: dict[str, Counter[int]] = defaultdict(Counter)
+        periods: dict[str, Counter[str]] = defaultdict(Counter)
+        for r in rows:
+            for col, icol in (("actor1", "inter1"), ("actor2", "inter2")):
+                name = r.get(col, "")
+                if not name:
+                    continue
+                m = _STATE_RE.match(name)
+                if m:
+                    periods[f"{m.group(1)} Forces of {m.group(2)}"][m.group(3)] += 1
+                    continue
+                code = _inter_of(r.get(icol, ""))
+                if code is not None:
+                    inters[name][code] += 1
+        for base, c in periods.items():
+            self.periods[base] = c.most_common(1)[0][0]
+        for name in sorted(inters):
+            inter = inters[name].most_common(1)[0][0]
+            for surface in _surfaces(name):
+                key = surface.lower()
+                if key in self.entries or len(surface) < 3:
+                    continue  # hand-written aliases win over learned ones
+                self.add(Entry(surface, name, inter, case_sensitive=surface.isupper()))
+        self._learn_confidence(rows)
+        return self
+
+    def _learn_confidence(self, rows: Sequence[dict[str, str]]) -> None:
+        """Share of actor1 right per coding path on the training rows (gold types given)."""
+        hits: dict[str, list[bool]] = defaultdict(list)
+        for r in rows:
+            coding, path = _code(
+                r["notes"],
+                r["event_type"],
+                r["sub_event_type"],
+                r.get("country") or None,
+                None,
+                self,
+            )
+            got = strip_period(coding.actor1.name) if coding.actor1 else ""
+            hits[path].append(got == strip_period(r.get("actor1", "")))
+        every = [h for v in hits.values() for h in v]
+        self.confidence = {k: round(sum(v) / len(v), 3) for k, v in hits.items() if len(v) >= 5}
+        if every:
+            self.confidence["default"] = round(sum(every) / len(every), 3)
+
+    # -- matching ----------------------------------------------------------------------------
+    def _patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        if self._rx is None or self._rx_cs is None:
+            ci = [e.surface for e in self.entries.values() if not e.case_sensitive]
+            cs = [e.surface for e in self.entries.values() if e.case_sensitive]
+            self._rx = _alternation(ci, re.IGNORECASE)
+            self._rx_cs = _alternation(cs, 0)
+        return self._rx, self._rx_cs
+
+    def find(self, text: str, country: str | None) -> list[ActorMatch]:
+        """All actor mentions in ``text``, longest match first at each place, in text order."""
+        text = text[:MAX_TEXT]
+        rx, rx_cs = self._patterns()
+        found: list[ActorMatch] = []
+        for pat, lower in ((rx, True), (rx_cs, False)):
+            for m in pat.finditer(text):
+                key = m.group(1).lower() if lower else m.group(1)
+                e = self.entries.get(key)
+                if e is not None:
+                    actor = self.resolve(e, country, m.group(1))
+                    if actor is not None:
+                        found.append(ActorMatch(actor, m.start(1), m.end(1)))
+        found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+        out: list[ActorMatch] = []
+        for a in found:
+            if out and a.start < out[-1].end:
+                continue
+            out.append(a)
+        return out
+
+    def resolve(self, e: Entry, country: str | None, raw: str) -> Actor | None:
+        """Fill the country slot and the regime period; foreign state forces become inter 8."""
+        name, inter = e.name, e.inter
+        if "{country}" in name:
+            if not country:
+                return None
+            name = name.replace("{country}", country)
+        m = re.match(r"^(Military|Police) Forces of (.+)$", name)
+        if m and not _PERIOD_RE.search(name):
+            period = self.periods.get(name)
+            if period:
+                name = f"{name} ({period})"
+            if country and m.group(2) != country and inter == 1:
+                inter = 8
+        return Actor(name, inter, raw)
+
+    def generic(self, kind: str, country: str | None) -> Actor | None:
+        name = _GENERIC[kind][0]
+        return self.resolve(Entry(kind, name, _GENERIC[kind][1]), country, "")
+
+
+_GENERIC: dict[str, tuple[str, int]] = {
+    "military": ("Military Forces of {country}", 1),
+    "police": ("Police Forces of {country}", 1),
+    "protesters": ("Protesters ({country})", 6),
+    "rioters": ("Rioters ({country})", 5),
+    "civilians": ("Civilians ({country})", 7),
+    "uag": ("Unidentified Armed Group ({country})", 3),
+}
+
+
+def _alternation(surfaces: list[str], flags: int) -> re.Pattern[str]:
+    if not surfaces:
+        return re.compile(r"(?!x)x")
+    alts = sorted({re.escape(s) for s in surfaces}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(alts) + r")(?![\w-])", flags)
+
+
+def _inter_of(value: str) -> int | None:
+    value = value.strip()
+    if value.isdigit() and 1 <= int(value) <= 8:
+        return int(value)
+    return None
+
+
+def _surfaces(name: str) -> list[str]:
+    """Surface forms of an ACLED actor name: 'JNIM: Group for ...' -> JNIM, Group for ..."""
+    base = strip_period(name)
+    if "(" in base or " and/or " in base or base.startswith(("Unidentified", "Civilians")):
+        m = re.match(r"^(\w[\w' -]+?) (?:Ethnic|Communal|Clan) Militia \(", base)
+        return [m.group(1) + " militia", m.group(1) + " militiamen"] if m else []
+    out = []
+    if ":" in base:
+        acro, full = (s.strip() for s in base.split(":", 1))
+        out += [acro, full]
+    else:
+        out.append(base)
+        if base.lower().startswith("al "):
+            out.append("al-" + base[3:])
+    return [s for s in out if s]
+
+
+def _entries_from_records(recs: Iterable[Any], source: str) -> list[Entry]:
+    out = []
+    for i, r in enumerate(recs, start=1):
+        try:
+            inter = int(r["inter"])
+            if not 1 <= inter <= 8:
+                raise ValueError(f"inter {inter} not in 1..8")
+            cs = r.get("case_sensitive")
+            out.append(Entry(str(r["surface"]), str(r["name"]), inter, cs in (True, "true", "1")))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError(f"{source}: actor record {i}", f"bad record: {exc}") from exc
+    return out
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> ActorDictionary:
+    d = ActorDictionary()
+    for name in ("generic.yaml", "learned.yaml"):
+        p = ACTOR_DIR / name
+        if p.exists():
+            d.merge(ActorDictionary.read(p))
+    return d
+
+
+# -- role assignment ------------------------------------------------------------------------
+
+_AGENT_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,3}?(?:attack|fir|shell|ambush|kill|abduct|kidnap|raid|target|storm|"
+    r"clash|launch|carr|bomb|struck|strik|shot|shoot|assault|burn|loot|seiz|arrest|detain|"
+    r"captur|overr|took|open|rap|beat|threw|hurl|plant|detonat|intercept|defus|deploy|"
+    r"dispers|used|lobb|mount|conduct|execut|behead|torch|destroy|rob|stab|hack|lynch)",
+    re.IGNORECASE,
+)
+_BY_BEFORE = re.compile(r"\bby (?:the |an? |suspected |alleged |presumed |unknown )*$", re.I)
+_CIV_CUE = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|man|woman|men|women|boy|girl|"
+    r"child(?:ren)?|teachers?|traders?|students?|worker|family|pupils?|passengers?|"
+    r"shepherds?|brothers?|wife|husband|chief|person|people|body|bodies)\b",
+    re.IGNORECASE,
+)
+_POLICE_CUE = re.compile(r"\b(?:police|policemen|officers?|law enforce\w*)\b", re.I)
+_ARMED = {1, 2, 3, 4, 8}
+
+
+def _agent_score(text: str, m: ActorMatch) -> int:
+    score = 0
+    if _AGENT_AFTER.match(text[m.end : m.end + 60]):
+        score += 2
+    if _BY_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+        score += 3
+    return score
+
+
+def _is_generic(m: ActorMatch) -> bool:
+    return m.actor.name.startswith(("Unidentified", "Civilians", "Protesters", "Rioters"))
+
+
+def _distinct(ms: Iterable[ActorMatch]) -> list[ActorMatch]:
+    seen: set[str] = set()
+    out = []
+    for m in ms:
+        key = strip_period(m.actor.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def code_actors(
+    text: str,
+    event_type: str,
+    sub_event_type: str,
+    country: str | None,
+    matches: Sequence[ActorMatch] | None = None,
+    dictionary: ActorDictionary | None = None,
+) -> ActorCoding:
+    """Code actor1/actor2 for an event of the given type reported in ``text``."""
+    return _code(text, event_type, sub_event_type, country, matches, dictionary)[0]
+
+
+def _code(
+    text: str,
+    event_type: str,
+    sub_event_type: str,
+    country: str | None,
+    matches: Sequence[ActorMatch] | None,
+    dictionary: ActorDictionary | None,
+) -> tuple[ActorCoding, str]:
+    d = dictionary or _packaged()
+    text = text[:MAX_TEXT]
+    ms = list(matches) if matches is not None else d.find(text, country)
+    ms = _distinct(ms)
+    armed = [m for m in ms if (m.actor.inter or 0) in _ARMED]
+    if any(m.actor.inter in (2, 3, 4) and not _is_generic(m) for m in armed):
+        # "Al Shabaab militants": the named group, not a second, unidentified one.
+        armed = [m for m in armed if not m.actor.name.startswith("Unidentified Armed Group")]
+    civ = next((m for m in ms if m.actor.inter == 7), None)
+    state = next((m for m in armed if m.actor.inter in (1, 8)), None)
+    police = next((m for m in armed if m.actor.name.startswith("Police Forces")), None)
+
+    def gen(kind: str) -> ActorMatch | None:
+        a = d.generic(kind, country)
+        return ActorMatch(a, 0, 0) if a else None
+
+    a1: ActorMatch | None
+    a2: ActorMatch | None
+    path: str
+    if event_type == "Protests":
+        a1 = next((m for m in ms if m.actor.inter == 6), None) or gen("protesters")
+        a2 = None
+        if sub_event_type != "Peaceful protest":
+            a2 = police or state or gen("police")
+        path = "protest"
+    elif event_type == "Riots":
+        a1 = next((m for m in ms if m.actor.inter == 5), None) or gen("rioters")
+        if sub_event_type == "Violent demonstration":
+            a2 = police or state
+        else:
+            a2 = (police or state) if (police or state) and not civ else (civ or gen("civilians"))
+        path = "riot"
+    elif event_type == "Violence against civilians":
+        agents = sorted(armed, key=lambda m: -_agent_score(text, m))
+        a1 = agents[0] if agents else gen("uag")
+        a2 = civ or gen("civilians")
+        path = "vac-" + ("named" if agents else "default")
+    elif event_type == "Battles":
+        a1, a2, path = _two_sides(text, armed, gen)
+    elif event_type == "Explosions/Remote violence":
+        agents = sorted(armed, key=lambda m: -_agent_score(text, m))
+        a1 = agents[0] if agents else gen("uag")
+        rest = [m for m in armed if a1 is None or m.actor.name != a1.actor.name]
+        a2 = rest[0] if rest else (civ if civ and _CIV_CUE.search(text) else None)
+        path = "remote-" + ("named" if agents else "default")
+    else:
+        agents = sorted(armed, key=lambda m: -_agent_score(text, m))
+        a1 = agents[0] if agents else (ms[0] if ms else None)
+        rest = [m for m in ms if a1 is None or m.actor.name != a1.actor.name]
+        a2 = rest[0] if rest else None
+        path = "strategic"
+    conf = d.confidence.get(path, d.confidence.get("default", 0.5))
+    return _coding(a1, a2, conf), path
+
+
+def _two_sides(
+    text: str, armed: list[ActorMatch], gen: Any
+) -> tuple[ActorMatch | None, ActorMatch | None, str]:
+    """Battles: the acting side first; a missing side defaults by what the other side is."""
+    if len(armed) >= 2:
+        order = sorted(armed, key=lambda m: -_agent_score(text, m))
+        return order[0], order[1], "battle-both"
+    if len(armed) == 1:
+        one = armed[0]
+        if one.actor.inter in (1, 8):
+            # A state force that acts ("... shot dead by police") is actor1.
+            if _agent_score(text, one) > 0:
+                return one, gen("uag"), "battle-one-state-agent"
+            return gen("uag"), one, "battle-one"
+        other = gen("police") if _POLICE_CUE.search(text) else gen("military")
+        return one, other, "battle-one"
+    return gen("uag"), gen("military"), "battle-none"
+
+
+def _coding(a1: ActorMatch | None, a2: ActorMatch | None, conf: float) -> ActorCoding:
+    spans = {}
+    if a1 and a1.end > a1.start:
+        spans["actor1"] = (a1.start, a1.end)
+    if a2 and a2.end > a2.start:
+        spans["actor2"] = (a2.start, a2.end)
+    act1 = a1.actor if a1 else None
+    act2 = a2.actor if a2 else None
+    return ActorCoding(
+        actor1=act1,
+        actor2=act2,
+        assoc_actor1=(),
+        assoc_actor2=(),
+        interaction=interaction_code(act1.inter if act1 else None, act2.inter if act2 else None),
+        confidence=conf,
+        spans=spans,
+    )

@@ -1,0 +1,104 @@
+"""Second scan: spelling variants of names in the text's country ("Wassit province",
+"Sulaimaniyah", "Joub Jannine", "Wanla Weyn").
+
+The exact scan (``finder``) only takes names whose key is in the gazetteer. Once the text's
+country is known, capitalised spans the exact scan left alone are matched by consonant
+skeleton (``normalize.skeleton``: doubled letters, vowels, h/w/y, dh/d, kh/k, q/k folded) and a
+string-similarity floor, keeping only gazetteer entries in that country. To stay precise a
+one-word span needs a locative cue before it, a generic word after it ("province") or a
+"(District, Province)" bracket around it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from rapidfuzz import fuzz
+
+from eventfuse.geo.aliases import COMMON_WORDS
+from eventfuse.geo.finder import _in_bracket, relation_before
+from eventfuse.geo.normalize import ARTICLES, GENERIC, norm_key, skeleton
+from eventfuse.geo.store import GazetteerStore, PlaceRow
+from eventfuse.model import Toponym
+
+MIN_RATIO = 82
+_SPAN = re.compile(
+    r"(?<![\w'’-])(?:(?:al|el|ad|as|an|ar|ash|at|az)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
+    r"(?:[ ](?:(?:al|el|ad|as|an|ar|ash|at|az|de|of)[ -])?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}"
+)
+_GENERIC_AFTER = re.compile(r"[ ](?:" + "|".join(sorted(GENERIC)) + r")\b", re.IGNORECASE)
+
+
+def _rows_in(store: GazetteerStore, key: str, country: str) -> list[PlaceRow]:
+    out: list[PlaceRow] = []
+    if len(key.replace(" ", "")) < 4:
+        return out
+    for k in store.keys_by_skel(skeleton(key)):
+        if k != key and fuzz.ratio(k, key) >= MIN_RATIO:
+            out.extend(r for r in store.by_key(k) if r.country == country)
+    return out
+
+
+def _free(start: int, end: int, taken: Sequence[Toponym]) -> bool:
+    return all(end <= t.start or start >= t.end for t in taken)
+
+
+def _one_word_ok(text: str, start: int, end: int, word: str) -> bool:
+    if word.lower() in COMMON_WORDS or norm_key(word) in ARTICLES:
+        return False
+    rel = relation_before(text, start)
+    return (
+        (rel is not None and rel != "and")
+        or _in_bracket(text, start)
+        or bool(_GENERIC_AFTER.match(text, end))
+    )
+
+
+def variant_toponyms(
+    text: str,
+    found: Sequence[Toponym],
+    country: str,
+    store: GazetteerStore,
+    relation: Callable[[str, int, int, list[Toponym]], Toponym],
+) -> list[Toponym]:
+    """Toponyms for the capitalised spans of ``text`` that are variants of names in
+    ``country``; ``relation`` builds a Toponym the way the exact scan does."""
+    out: list[Toponym] = []
+    for m in _SPAN.finditer(text[:20000]):
+        words = [
+            (w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m.group())
+        ]
+        i = 0
+        while i < len(words):
+            hit = _longest(text, words, i, found, country, store)
+            if hit is None:
+                i += 1
+                continue
+            j, start, end = hit
+            tail = _GENERIC_AFTER.match(text, end)  # keep "province": it picks the admin
+            end = tail.end() if tail and _free(end, tail.end(), found) else end
+            out.append(relation(text, start, end, [*found, *out]))
+            i = j
+    return out
+
+
+def _longest(
+    text: str,
+    words: list[tuple[int, int]],
+    i: int,
+    found: Sequence[Toponym],
+    country: str,
+    store: GazetteerStore,
+) -> tuple[int, int, int] | None:
+    for j in range(len(words), i, -1):
+        start, end = words[i][0], words[j - 1][1]
+        span = text[start:end]
+        if not _free(start, end, found) or span.split()[-1].lower() in ARTICLES | {"of", "de"}:
+            continue
+        if j - i == 1 and not _one_word_ok(text, start, end, span):
+            continue
+        key = norm_key(span)
+        if key and not store.by_key(key) and _rows_in(store, key, country):
+            return j, start, end
+    return None

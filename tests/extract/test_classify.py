@@ -1,0 +1,120 @@
+"""Tests of the event typer: rule features, the packaged model, no-pickle round trip, OOD floor."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eventfuse.extract.classify import SUB_TO_TYPE, EventTyper, features, train_typer_rows
+from eventfuse.extract.train import is_ood_row, read_acled
+
+
+def _rules(text: str) -> set[str]:
+    return {f[4:] for f, _, _ in features(text) if f.startswith("__R_")}
+
+
+def test_rule_features_note_and_news_style() -> None:
+    assert "air" in _rules("Warplanes carried out airstrikes on a village, killing 3.")
+    assert {"air", "ground", "air+ground"} <= _rules(
+        "Troops clashed with rebels backed by airstrikes"
+    )
+    assert "ied" in _rules("A roadside bomb struck a police vehicle near the market.")
+    assert {"protest", "intervene", "protest+intervene"} <= _rules(
+        "Police fired tear gas to disperse students protesting fees."
+    )
+    assert "abduct" in _rules("Gunmen kidnapped two aid workers on Monday.")
+    assert "protest" not in _rules("Gunmen kidnapped two aid workers on Monday.")
+
+
+def test_label_prefix_and_lead_date_are_features() -> None:
+    feats = [f for f, _, _ in features("Movement of forces: On 3 May 2020, troops moved in.")]
+    assert "__label_movement_of_forces" in feats
+    feats = [f for f, _, _ in features("On 3 May 2020, troops moved in.")]
+    assert "may" not in feats  # the lead date phrase is not a word feature
+
+
+def test_packaged_model_predicts_definitional_cases() -> None:
+    typer = EventTyper.load()
+    cases = [
+        (
+            "On 2 May 2020, hundreds of teachers held a peaceful protest in Nairobi over unpaid "
+            "salaries. [size=hundreds]",
+            "Peaceful protest",
+        ),
+        (
+            "Police fired tear gas and arrested 12 demonstrators who were marching to parliament.",
+            "Protest with intervention",
+        ),
+        ("Unidentified gunmen shot dead a farmer in his house on Sunday night.", "Attack"),
+        (
+            "A roadside bomb exploded as a military convoy passed, wounding two soldiers.",
+            "Remote explosive/landmine/IED",
+        ),
+    ]
+    for text, sub in cases:
+        pred = typer.predict(text)
+        assert pred.sub_event_type == sub, text
+        assert pred.event_type == SUB_TO_TYPE[sub]
+        assert 0.0 <= pred.confidence <= 1.0 and 0.0 <= pred.type_confidence <= 1.0
+        assert pred.cues and all(0 <= s < e <= len(text) for s, e in pred.cues)
+
+
+def test_is_conflict_separates_conflict_from_crime_and_disaster() -> None:
+    typer = EventTyper.load()
+    assert typer.is_conflict("Militants attacked an army checkpoint, killing four soldiers.") > 0.5
+    assert typer.is_conflict("Thousands protested against the government in the capital.") > 0.5
+    assert typer.is_conflict("An earthquake and floods destroyed hundreds of homes.") < 0.5
+    assert typer.is_conflict("The court sentenced a man for robbery and theft.") < 0.5
+
+
+def test_save_load_round_trip_without_pickle(tmp_path: Path) -> None:
+    texts = [
+        "Protesters marched peacefully in the city.",
+        "Demonstrators held a rally against prices.",
+        "Residents protested over water shortages.",
+        "Workers staged a sit-in over pay.",
+        "Militants clashed with soldiers near the border.",
+        "Troops fought rebels for hours in the hills.",
+        "Gunmen exchanged fire with police at a checkpoint.",
+        "Rebels ambushed an army patrol, sparking a firefight.",
+    ]
+    labels = ["Peaceful protest"] * 4 + ["Armed clash"] * 4
+    typer = train_typer_rows(texts, labels, folds=2)
+    typer.save(tmp_path)
+    again = EventTyper.load(tmp_path)
+    with np.load(tmp_path / "typer.npz", allow_pickle=False) as arr:  # would raise on pickles
+        assert arr["coef"].shape[0] == 2
+    for t in ["Students protested in town.", "Soldiers clashed with militants."]:
+        assert again.predict(t).sub_event_type == typer.predict(t).sub_event_type
+    assert again.predict("Students protested in town.").sub_event_type == "Peaceful protest"
+
+
+def test_model_files_are_small() -> None:
+    from eventfuse.extract.classify import MODEL_DIR
+
+    size = sum(p.stat().st_size for p in MODEL_DIR.glob("typer.*"))
+    assert 0 < size < 50 * 2**20
+
+
+@pytest.mark.shared
+def test_accuracy_floor_on_ood_sample(acled_dir: Path) -> None:
+    """A fixed sample of Middle East rows.
+
+    The packaged model saw these rows in training (it is fitted on all files), so the floor
+    is the OOD figure measured with the split (0.81 event type / 0.78 sub-type) less a margin:
+    it fails if the model breaks, not if it wobbles."""
+    rows = [
+        r for r in read_acled(acled_dir / "acled_2020-04-27_to_2020-05-09.csv") if is_ood_row(r)
+    ]
+    sample = random.Random(7).sample(rows, 200)
+    typer = EventTyper.load()
+    preds = typer.predict_many([r["notes"] for r in sample])
+    et = np.mean([p.event_type == r["event_type"] for p, r in zip(preds, sample, strict=True)])
+    st = np.mean(
+        [p.sub_event_type == r["sub_event_type"] for p, r in zip(preds, sample, strict=True)]
+    )
+    assert et >= 0.80
+    assert st >= 0.75
