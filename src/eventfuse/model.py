@@ -128,7 +128,7 @@ class Article:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:
-        kw = {f.name: d.get(f.name) for f in fields(cls)}
+        kw: dict[str, Any] = {f.name: d.get(f.name) for f in fields(cls)}
         pub = kw.get("published")
         kw["published"] = date.fromisoformat(pub) if isinstance(pub, str) and pub else None
         return cls(**kw)
@@ -158,7 +158,8 @@ class Evidence:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Evidence:
-        return cls(**{f.name: d.get(f.name) for f in fields(cls)})
+        kw: dict[str, Any] = {f.name: d.get(f.name) for f in fields(cls)}
+        return cls(**kw)
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,8 @@ class Place:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Place:
-        return cls(**{f.name: d.get(f.name) for f in fields(cls)})
+        kw: dict[str, Any] = {f.name: d.get(f.name) for f in fields(cls)}
+        return cls(**kw)
 
 
 @dataclass(frozen=True)
@@ -319,7 +321,8 @@ class SourceRef:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SourceRef:
-        return cls(**{f.name: d.get(f.name) for f in fields(cls)})
+        kw: dict[str, Any] = {f.name: d.get(f.name) for f in fields(cls)}
+        return cls(**kw)
 
 
 @dataclass(frozen=True)

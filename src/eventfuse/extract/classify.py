@@ -368,7 +368,7 @@ class EventTyper:
         low = text[:MAX_TEXT].lower()
         pos = sum(1 for name, rx in _RULES_RE if name in _CONFLICT_RULES and rx.search(low))
         neg = len(_NONCONFLICT_RE.findall(low))
-        z = -1.2 + 1.1 * pos - 1.6 * neg + self.conflict_bias
+        z = -0.6 + 1.2 * pos - 1.6 * neg + self.conflict_bias
         return float(1.0 / (1.0 + np.exp(-z)))
 
 

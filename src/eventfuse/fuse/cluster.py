@@ -51,7 +51,8 @@ def cluster_units(n: int, i: IntArray, j: IntArray, ps: PairScores, cfg: FuseCon
     ok = ~ps.veto
     link = ok & (ps.score >= cfg.link_threshold)
     labels = components(n, i[link], j[link])
-    compat = ok & (ps.score >= cfg.compatible_threshold) & (labels[i] == labels[j])
+    floor = np.where(ps.apart, cfg.link_threshold, cfg.compatible_threshold)
+    compat = ok & (ps.score >= floor) & (labels[i] == labels[j])
     size = np.bincount(labels, minlength=n)
     inside = np.bincount(labels[i[compat]], minlength=n)
     bad = np.flatnonzero((size >= 3) & (inside < size * (size - 1) // 2))
@@ -109,6 +110,8 @@ def attach(
     gv, gc = v[cuts], c[cuts]
     ok = (best >= cfg.link_threshold) & (worst >= cfg.compatible_threshold)
     gv, gc, best = gv[ok], gc[ok], best[ok]
+    if gv.size == 0:  # no vague unit qualifies for any cluster
+        return labels, gv
     # The strongest qualifying cluster of each vague unit.
     pick = np.lexsort((-best, gv))
     gv, gc = gv[pick], gc[pick]

@@ -14,8 +14,8 @@ class FuseConfig:
     split_multiday: bool = True  # ACLED unit rule (one event per day)
     # A pair of mentions is linked when its score reaches ``link_threshold``; a cluster is kept
     # whole only if every pair inside it reaches ``compatible_threshold`` (no chaining).
-    link_threshold: float = 0.62
-    compatible_threshold: float = 0.40
+    link_threshold: float = 0.70
+    compatible_threshold: float = 0.65
     # Feature weights; they sum to 1.
     w_place: float = 0.27
     w_date: float = 0.18

@@ -24,6 +24,9 @@ CHUNK = 1_000_000
 class PairScores:
     score: FloatArray
     veto: np.ndarray
+    # The two units' dates do not overlap (adjacent days, inside the slack): ACLED codes one
+    # event per day, so such a pair is only compatible when it is a link in its own right.
+    apart: np.ndarray
 
 
 def haversine_km(
@@ -45,10 +48,14 @@ def place_sim(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> tuple[Floa
     dist = haversine_km(t.lat[i], t.lon[i], t.lat[j], t.lon[j])
     known = ~np.isnan(dist)
     coarse = np.maximum(t.geo[i], t.geo[j])
-    sim = np.where(known, np.exp(-np.nan_to_num(dist) / (cfg.max_km / 5.0)), 0.5)
+    # Two exact towns decay twice as fast as a pair with a "near" place.
+    scale = np.where(coarse <= 2, cfg.max_km / 10.0, cfg.max_km / 5.0)
+    sim = np.where(known, np.exp(-np.nan_to_num(dist) / scale), 0.5)
     both_adm2 = (t.admin2[i] >= 0) & (t.admin2[j] >= 0)
     same_adm2 = both_adm2 & (t.admin2[i] == t.admin2[j])
-    sim = np.where(same_adm2, np.maximum(sim, 0.75), sim)
+    # Same admin2 vouches for an approximate place; two exact towns are compared by distance
+    # alone (ACLED codes one event per location: two villages of one district are two events).
+    sim = np.where(same_adm2 & (coarse >= 3), np.maximum(sim, 0.75), sim)
     sim = np.where(both_adm2 & ~same_adm2, np.minimum(sim, 0.3), sim)
     sim = np.where(coarse >= 3, np.maximum(sim, 0.6), sim)
     limit = np.where(coarse == 1, cfg.max_km, 2 * cfg.max_km)
@@ -58,7 +65,8 @@ def place_sim(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> tuple[Floa
 
 
 def date_sim(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> tuple[FloatArray, np.ndarray]:
-    """1 for the same day(s); 0.3 inside a week/month; 0.2 undated; -0.5 for adjacent days.
+    """Date similarity: 1 same day(s), 0.6 a week/month holding the other (0.3 near it),
+    0.2 undated, -0.5 adjacent days.
 
     Adjacent days are within the slack (a report may be a day off) but ACLED codes one event
     per day, so such a pair must be carried by the other features, text above all.
@@ -68,7 +76,9 @@ def date_sim(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> tuple[Float
     worst = np.maximum(t.prec[i], t.prec[j])
     same = (t.start[i] == t.start[j]) & (t.end[i] == t.end[j])
     sim = np.where(same, 1.0, np.where(overlap, 0.8, -0.5))
-    sim = np.where(worst >= 2, 0.3, sim)
+    # A week or month that contains the other report's day supports it; one that only comes
+    # within the slack of it barely does.
+    sim = np.where(worst >= 2, np.where(overlap, 0.6, 0.3), sim)
     sim = np.where(worst == UNDATED, 0.2, sim)
     veto = gap > cfg.date_slack_days
     return sim, veto
@@ -120,7 +130,8 @@ def score_chunk(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> PairScor
         + cfg.w_count * count_sim(t, i, j)
     )
     veto = veto_place | veto_date | (t.src[i] == t.src[j])
-    return PairScores(score, veto)
+    apart = np.maximum(t.start[i], t.start[j]) > np.minimum(t.end[i], t.end[j])
+    return PairScores(score, veto, apart)
 
 
 def score_pairs(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> PairScores:
@@ -129,7 +140,10 @@ def score_pairs(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> PairScor
         score_chunk(t, i[s : s + CHUNK], j[s : s + CHUNK], cfg) for s in range(0, i.shape[0], CHUNK)
     ]
     if not parts:
-        return PairScores(np.zeros(0), np.zeros(0, dtype=np.bool_))
+        empty = np.zeros(0, dtype=np.bool_)
+        return PairScores(np.zeros(0), empty, empty)
     return PairScores(
-        np.concatenate([p.score for p in parts]), np.concatenate([p.veto for p in parts])
+        np.concatenate([p.score for p in parts]),
+        np.concatenate([p.veto for p in parts]),
+        np.concatenate([p.apart for p in parts]),
     )

@@ -26,7 +26,9 @@ MAX_TEXT = 200_000  # characters scanned per call; longer texts are cut (bounded
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 # Lower-case words that can open a curated feature's name ("western desert of Iraq").
-_REGION_WORDS = frozenset({"western", "eastern", "northern", "southern", "central", "upper", "lower"})
+_REGION_WORDS = frozenset(
+    {"western", "eastern", "northern", "southern", "central", "upper", "lower"}
+)
 _INNER = frozenset({"of", "de", "du", "la", "le", "the", "and", "al", "el", "ad", "as", "ash"})
 _TAIL = GENERIC | frozenset({"desert", "mountains", "mountain", "hills", "valley", "governorate"})
 _DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
@@ -176,8 +178,9 @@ class Finder:
 
     def _curated_alias(self, span: str) -> bool:
         key = norm_key(span)
-        return bool(key) and any(r.feature not in ("city", "adm1", "adm2", "country")
-                                 for r in self.lookup(key))
+        return bool(key) and any(
+            r.feature not in ("city", "adm1", "adm2", "country") for r in self.lookup(key)
+        )
 
     def _accept(self, text: str, start: int, end: int, n_words: int) -> bool:
         span = text[start:end]

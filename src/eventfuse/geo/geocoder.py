@@ -403,8 +403,11 @@ class Geocoder:
             # "said on Saturday in X", "told reporters in X" -- but not "announced the
             # operation in X", where X is where the operation was.
             re.search(_SPEECH.pattern + r"(?:\s+[\w']+){0,2}\s+(?:in|from) (?:the )?$", before)
-            and not re.search(r"(?:operation|raid|attack|strike|offensive|campaign)s?\s+(?:in|from)"
-                              r" (?:the )?$", before)
+            and not re.search(
+                r"(?:operation|raid|attack|strike|offensive|campaign)s?\s+(?:in|from)"
+                r" (?:the )?$",
+                before,
+            )
             and len(before) < 200
             and t.relation in ("in", "from")
         )
