@@ -36,7 +36,8 @@ class RunReport:
     mentions: int = 0
     failed: list[str] = field(default_factory=list)  # one line per bad input
     events: SaveSummary = field(default_factory=SaveSummary)
-    article_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)  # stored by this run
+    event_ids: list[str] = field(default_factory=list)  # events those articles support
 
     @property
     def ok(self) -> bool:
@@ -108,8 +109,15 @@ class Pipeline:
                 report.article_ids.append(article.id)
             if progress:
                 progress(1)
-        if report.stored:
-            report.events = self.refuse(f"ingest {report.stored} article(s)")
+        # Fuse on every run, not only when something was stored: a run that crashed after
+        # storing articles is completed by the next one. Saving writes only what changed.
+        cause = f"ingest {report.stored} article(s)" if report.stored else "re-fuse"
+        report.events = self.refuse(cause)
+        if report.article_ids:
+            new = set(report.article_ids)
+            report.event_ids = [
+                e.id for e in self.store.events() if any(s.article_id in new for s in e.sources)
+            ]
         return report
 
     @staticmethod

@@ -224,7 +224,10 @@ class Extractor:
             for k in ("killed", "injured", "arrested")
         }
         killed_side = _sides(sents)
-        speaker = next((s.speaker for s in sents if s.speaker), None)
+        speaker = sents[0].speaker
+        by_start = {s.start: s.speaker or "" for s in sents}
+        for name, ev in evidence.items():  # who said it is a property of each field's sentence
+            speakers.setdefault(name, by_start.get(ev.start, ""))
         mention_id = content_id(article.id, str(n), EXTRACTOR_VERSION, prefix="m_")
         return Mention(
             id=mention_id,
@@ -325,7 +328,9 @@ class Extractor:
             return None
         # Within one report a figure is usually restated; the most repeated one is the report's.
         common = Counter(v for v, _, _ in values).most_common(1)[0][0]
-        value, sent, matches = next(x for x in values if x[0] == common)
+        # Among sentences stating it, prefer one that says who gives the figure.
+        stating = [x for x in values if x[0] == common]
+        value, sent, matches = next((x for x in stating if x[1].speaker), stating[0])
         evidence[field_name] = _evidence(article, sent, tuple((c.start, c.end) for c in matches))
         if sent.speaker:
             speakers[field_name] = sent.speaker

@@ -361,33 +361,31 @@ def analyse_sentence(
 ) -> SentenceInfo:
     """Analyse one sentence. ``toponyms`` are the article's toponyms inside this sentence;
     ``caption`` marks a photo caption, whose dates are the photo's, not the event's."""
-    info = SentenceInfo(index, sent.start_char, sent.end_char, sent.text, caption=caption)
+    # Evidence shows the sentence without the blank lines spaCy keeps around it.
+    lead = len(sent.text) - len(sent.text.lstrip())
+    body = sent.text.strip()
+    start = sent.start_char + lead
+    info = SentenceInfo(index, start, start + len(body), body, caption=caption)
     info.all_triggers = [t for t in sent if _is_trigger(t)]
     # Only triggers that assert something happened: not negated, planned, habitual or generic.
     info.triggers = [t for t in info.all_triggers if not _irrealis(t) and not _generic(t)]
-    info.counts = find_counts(sent.text)
+    info.counts = find_counts(body)
     info.speaker = _speaker(sent)
-    is_caption = caption
-    for dm in find_dates(sent.text, published):
-        toks = _tokens_in(sent, sent.start_char + dm.start, sent.start_char + dm.end)
-        where = attachment(toks)
-        usable = dm.granularity in ("day", "week", "month", "range") and not is_caption
+    attached: dict[int, str] = {}
+    for dm in find_dates(body, published):
+        where = attached[dm.start] = attachment(_tokens_in(sent, start + dm.start, start + dm.end))
+        usable = dm.granularity in ("day", "week", "month", "range") and not caption
         if usable and where != "report" and not _is_future(dm, published):
             info.event_dates.append(dm)
         else:
             info.other_dates.append(dm)
-    # An event trigger attached date wins over a loosely attached one.
-    info.event_dates.sort(key=lambda d: 0 if _date_attaches_to_event(sent, d) else 1)
+    # A date attached to an event trigger wins over a loosely attached one.
+    info.event_dates.sort(key=lambda d: 0 if attached[d.start] == "event" else 1)
     for top in toponyms:
         where = attachment(_tokens_in(sent, top.start, top.end))
         (info.other_places if where == "report" else info.event_places).append(top)
     info.background = _background_reason(info, published)
     return info
-
-
-def _date_attaches_to_event(sent: Span, dm: DateMatch) -> bool:
-    toks = _tokens_in(sent, sent.start_char + dm.start, sent.start_char + dm.end)
-    return attachment(toks) == "event"
 
 
 def _is_future(dm: DateMatch, published: date | None) -> bool:

@@ -244,7 +244,9 @@ def build_claims(reports: Sequence[Report], outlets: Mapping[str, str | None]) -
                     m.article_id,
                     m.id,
                     outlets.get(m.article_id),
-                    m.speaker,
+                    # Who said it is per sentence: the speaker of this field's evidence.
+                    # ("" from the extractor: that sentence attributes it to nobody).
+                    m.field_speakers.get(name, m.speaker) or None,
                     claim_evidence(m, name),
                 )
             )
