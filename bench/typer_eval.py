@@ -6,12 +6,15 @@ from a held-out 20% of the training rows (fixed seed) with a model fitted on the
 
     python bench/typer_eval.py [ACLED_DIR] [--cache DIR]
 
+The news-style dev set (examples/news_dev/snippets.jsonl) is scored with the packaged model.
+``--baseline`` adds a plain bag-of-words logistic regression on the same OOD split.
 ``--cache DIR`` keeps the two fitted models so reruns skip training.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import time
@@ -22,7 +25,12 @@ from pathlib import Path
 import numpy as np
 
 from eventfuse.extract.actors import ActorDictionary, code_actors
-from eventfuse.extract.classify import EventTyper, train_typer_rows
+from eventfuse.extract.classify import (
+    CONFLICT_THRESHOLD,
+    SUB_TO_TYPE,
+    EventTyper,
+    train_typer_rows,
+)
 from eventfuse.extract.train import is_ood_row, read_acled
 from eventfuse.model import strip_period
 
@@ -109,11 +117,75 @@ def evaluate(
     return out
 
 
+NEWS_DEV = Path(__file__).resolve().parents[1] / "examples" / "news_dev" / "snippets.jsonl"
+
+
+def _weighted_f1(gold: list[str], pred: list[str]) -> float:
+    total, acc = len(gold), 0.0
+    for c in set(gold):
+        tp = sum(g == c and p == c for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != c and p == c for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == c and p != c for g, p in zip(gold, pred, strict=True))
+        acc += (2 * tp / (2 * tp + fp + fn) if tp else 0.0) * (tp + fn) / total
+    return acc
+
+
+def evaluate_news(typer: EventTyper, path: Path = NEWS_DEV) -> dict[str, float]:
+    """News-style snippets: sub-type weighted F1 (uncoded counts as a miss), share uncoded."""
+    recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    pos = [r for r in recs if r["conflict"]]
+    neg = [r for r in recs if not r["conflict"]]
+    pred = []
+    for r in pos:
+        coded = typer.is_conflict(r["text"]) >= CONFLICT_THRESHOLD
+        pred.append(typer.predict(r["text"]).sub_event_type if coded else "(uncoded)")
+    gold = [r["sub_event_type"] for r in pos]
+    out = {
+        "n_conflict": len(pos),
+        "n_nonconflict": len(neg),
+        "sub_event_weighted_f1": _weighted_f1(gold, pred),
+        "event_type_accuracy": float(
+            np.mean([p in SUB_TO_TYPE and SUB_TO_TYPE[p] == r["event_type"] for p, r in zip(pred, pos)])
+        ),
+        "conflict_coded_share": float(np.mean([p != "(uncoded)" for p in pred])),
+        "nonconflict_uncoded_share": float(
+            np.mean([typer.is_conflict(r["text"]) < CONFLICT_THRESHOLD for r in neg])
+        ),
+    }
+    print(f"\n== news-style dev set ({path.name}) ==")
+    for k, v in out.items():
+        print(f"  {k:28s} {v:.3f}" if isinstance(v, float) else f"  {k:28s} {v}")
+    errs = Counter((g, p) for g, p in zip(gold, pred, strict=True) if g != p)
+    for (g, p), n in errs.most_common(8):
+        print(f"    {n:4d}  {g} -> {p}")
+    return out
+
+
+def baseline(train: Sequence[dict[str, str]], test: Sequence[dict[str, str]]) -> None:
+    """Plain bag-of-words logistic regression (the scale the issue quotes), same split."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = TfidfVectorizer(sublinear_tf=True)
+    x = vec.fit_transform([r["notes"] for r in train])
+    clf = LogisticRegression(max_iter=1000, C=10.0)
+    clf.fit(x, [r["sub_event_type"] for r in train])
+    pred = clf.predict(vec.transform([r["notes"] for r in test]))
+    st = np.mean([p == r["sub_event_type"] for p, r in zip(pred, test, strict=True)])
+    et = np.mean([SUB_TO_TYPE[p] == r["event_type"] for p, r in zip(pred, test, strict=True)])
+    print(f"  BoW LR baseline: event_type {et:.3f}  sub_event_type {st:.3f}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("acled_dir", nargs="?", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--cache", type=Path, default=None)
+    ap.add_argument("--baseline", action="store_true", help="also fit the BoW LR baseline")
+    ap.add_argument("--news-only", action="store_true", help="only the news-style dev set")
     args = ap.parse_args(argv)
+    if args.news_only:
+        evaluate_news(EventTyper.load())
+        return 0
     rows = [r for f in sorted(args.acled_dir.glob("*.csv")) for r in read_acled(f)]
     train = [r for r in rows if not is_ood_row(r)]
     ood = [r for r in rows if is_ood_row(r)]
@@ -130,6 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     typer_ood = _typer(train, cache / "ood" if cache else None)
     actors_ood = ActorDictionary.read_generic().learn_from_rows(train)
     evaluate("OOD (Middle East rows, never trained on)", typer_ood, actors_ood, ood)
+    if args.baseline:
+        baseline(train, ood)
+    evaluate_news(EventTyper.load())
     return 0
 
 

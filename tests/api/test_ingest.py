@@ -21,7 +21,7 @@ def test_hostile_article_round_trips_verbatim(write_client: TestClient) -> None:
     response = write_client.post("/articles", json=body, headers=AUTH)
     assert response.status_code == 201, response.text
     result = response.json()
-    assert result["article_id"] == article_id(text)
+    assert result["article_id"] == article_id(text, body["url"])
     assert result["stored"] is True
     assert result["event_ids"] == []  # the fake pipeline makes no events
     stored = write_client.get(f"/articles/{result['article_id']}").json()

@@ -58,7 +58,7 @@ def parse_article(body: bytes) -> Article:
     if not given.text.strip():
         raise HTTPException(422, "text: is empty")
     return Article(
-        id=article_id(given.text),
+        id=article_id(given.text, given.url or given.outlet),
         text=given.text,
         title=given.title,
         outlet=given.outlet,

@@ -49,7 +49,23 @@ EXTRACTOR_VERSION = "eventfuse.extract/1"
 # Bound the work one article can cost: news articles are far shorter than this.
 MAX_CHARS = 200_000
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
-MAX_SENTENCES = 6  # a mention is typed and coded from at most this many sentences
+MAX_SENTENCES = 6
+LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "on the outskirts of",
+        "outskirts of",
+        "east of",
+        "west of",
+        "north of",
+        "south of",
+        "village of",
+        "town of",
+    }
+)  # a mention is typed and coded from at most this many sentences
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .'-]{2,30})?\s*(?:\([^)]*\))?\s*[-—–:]"
 )
@@ -59,6 +75,8 @@ class Locator(Protocol):
     """What the extractor needs from a geocoder (``eventfuse.geo.Geocoder`` provides it)."""
 
     def find(self, text: str) -> list[Toponym]: ...
+
+    def country_of(self, name: str) -> str | None: ...
 
     def locate(
         self,
@@ -175,7 +193,23 @@ class Extractor:
                 if not any(k[0] < top.end and top.start < k[1] for k in found):
                     found[(top.start, top.end)] = top
         tops = sorted(found.values(), key=lambda t: t.start)
+        tops = [self._mark_adjectival(doc, t) for t in tops]
         return [t for t in tops if not _in_dateline(doc.text, t) and not _in_byline(doc.text, t)]
+
+    def _mark_adjectival(self, doc: Doc, top: Toponym) -> Toponym:
+        """A country name used as a modifier ("US logistics base", "Iraqi forces") says whose
+        forces or property, not where: it is labelled ADJ and never taken as the event place."""
+        span = doc.char_span(top.start, top.end, alignment_mode="expand")
+        if span is None or self.locator is None or not self.locator.country_of(top.text):
+            return top
+        root = span.root
+        if (
+            root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod")
+            and root.head.pos_ in ("NOUN", "PROPN")
+            and root.head.i >= span.end
+        ):
+            return replace(top, label="ADJ")
+        return top
 
     def _mention(
         self,
@@ -291,9 +325,15 @@ class Extractor:
             return None
         event_tops = group.places
         # Toponym offsets point into the article text, which the locator reads for cues.
-        place = self.locator.locate(event_tops, toponyms, text=article.text[:MAX_CHARS])
+        # Adjectival country mentions ("US logistics base") are no evidence of where.
+        context = [t for t in toponyms if t.label != "ADJ"]
+        place = self.locator.locate(event_tops, context, text=article.text[:MAX_CHARS])
         if place is None or place.feature == "country":
-            return None  # ACLED records no event placed only at country level
+            # ACLED records no event placed only at country level; a place that is named but
+            # missing from the gazetteer is kept as written, without coordinates.
+            place = self._unresolved(event_tops, place)
+            if place is None:
+                return None
         for s in group.sentences:
             for top in s.event_places:
                 if (place.raw and top.text == place.raw) or top.text == place.name:
@@ -302,6 +342,22 @@ class Extractor:
                     )
                     return place
         return place
+
+    def _unresolved(self, tops: Sequence[Toponym], country: Place | None) -> Place | None:
+        """The first place named with a locative cue ("in Ogossagou, Mali") that the gazetteer
+        does not know, in the country the text is about; None if there is none."""
+        if country is None or self.locator is None:
+            return None
+        for top in tops:
+            if (
+                top.label == "ADJ"
+                or top.relation not in LOCATIVE
+                or self.locator.country_of(top.text)
+            ):
+                continue
+            return Place(top.text, country.country, geo_precision=3, feature="unresolved",
+                         raw=top.text)  # fmt: skip
+        return None
 
     def _count(
         self,

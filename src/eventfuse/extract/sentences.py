@@ -74,6 +74,13 @@ TRIGGER_VERBS = frozenset(
         "slay",
         "besiege",
         "overran",
+        "slam",
+        "raze",
+        "destroy",
+        "pound",
+        "bombard",
+        "tear",
+        "crash",
     ]
 )
 TRIGGER_NOUNS = frozenset(
@@ -121,6 +128,8 @@ TRIGGER_NOUNS = frozenset(
         "operation",
     ]
 )
+# Verbs that report an event only with a particle: "went off", "blew up".
+PHRASAL_TRIGGERS = frozenset({"go", "blow", "set"})
 # Nouns that name an event only together with a stronger cue (a count, a date, a trigger verb).
 WEAK_TRIGGERS = frozenset({"operation", "offensive", "death", "deaths", "strike", "strikes"})
 # Verbs of saying: dates and places attached to them are the statement's, not the event's.
@@ -259,6 +268,10 @@ class SentenceInfo:
 def _is_trigger(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX"):
+        if lemma in PHRASAL_TRIGGERS:  # "a car bomb went off", "blew up", "set off explosives"
+            return any(c.dep_ == "prt" and c.lower_ in ("off", "up") for c in tok.children)
+        if lemma == "open":  # "opened fire on shoppers"
+            return any(c.dep_ == "dobj" and c.lower_ == "fire" for c in tok.children)
         return lemma in TRIGGER_VERBS
     if tok.pos_ in ("NOUN", "PROPN"):
         return lemma in TRIGGER_NOUNS or tok.lower_ in TRIGGER_NOUNS
@@ -383,7 +396,8 @@ def analyse_sentence(
     info.event_dates.sort(key=lambda d: 0 if attached[d.start] == "event" else 1)
     for top in toponyms:
         where = attachment(_tokens_in(sent, top.start, top.end))
-        (info.other_places if where == "report" else info.event_places).append(top)
+        event_place = where != "report" and top.label != "ADJ"
+        (info.event_places if event_place else info.other_places).append(top)
     info.background = _background_reason(info, published)
     return info
 

@@ -32,7 +32,7 @@ def build_article(text: str, source_path: str, meta: Meta) -> Article:
     """An Article with the cleaned text, its content-hash id and near-duplicate fingerprint."""
     body = clean_text(text)
     return Article(
-        id=article_id(body),
+        id=article_id(body, _tidy(meta.url) or _tidy(meta.outlet)),
         text=body,
         title=_tidy(meta.title),
         outlet=_tidy(meta.outlet),

@@ -21,9 +21,15 @@ def normalise_for_id(text: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-def article_id(text: str) -> str:
-    """The content hash used as ``Article.id``: same text (up to whitespace) -> same id."""
-    return content_id(normalise_for_id(text), prefix="a_")
+def article_id(text: str, origin: str | None = None) -> str:
+    """The content hash used as ``Article.id``: same text (up to whitespace) from the same
+    origin -> same id. ``origin`` is the article's URL, else its outlet: the same wire story
+    reprinted by another outlet is another article (linked to the first as a near-copy, so it
+    counts once as a source) rather than silently dropped."""
+    norm = normalise_for_id(text)
+    return (
+        content_id(norm, origin.strip(), prefix="a_") if origin else content_id(norm, prefix="a_")
+    )
 
 
 def clean_text(text: str) -> str:
