@@ -256,6 +256,49 @@ def run_columnar(a: Acled, n: int, cfg: FuseConfig) -> None:
     )
 
 
+def make_mentions(a: Acled, s: Synthetic) -> tuple[list[Mention], dict[str, Article]]:
+    """Mention objects of the synthetic reports (one article: every figure is contemporaneous)."""
+    n = s.truth.shape[0]
+    names = a.names
+    art = Article("a_bench", "", outlet="bench", published=date(2016, 1, 1))
+    mentions = []
+    for k in range(n):
+        r = int(s.row[k])
+        d = date(1970, 1, 1) + timedelta(days=int(s.day[k]))
+        rng = (
+            DateRange.day(d)
+            if s.prec[k] == 1
+            else DateRange(d - timedelta(days=14), d + timedelta(days=15), Precision.MONTH)
+        )
+        geo = int(s.geo[k])
+        place = Place(
+            names["admin2"][a.admin2[r]] or "x",
+            names["country"][a.country[r]],
+            names["admin1"][a.admin1[r]],
+            None if geo == 3 else names["admin2"][a.admin2[r]],
+            None,
+            float(s.lat[k]),
+            float(s.lon[k]),
+            geo,
+        )
+        text = " ".join([place.name, names["stype"][s.stype[k]], *(f"w{w}" for w in s.words[k])])
+        mentions.append(
+            Mention(
+                f"m{k:07d}",
+                "a_bench",
+                names["etype"][a.etype[r]],
+                names["stype"][s.stype[k]],
+                rng,
+                Actor(names["actor1"][a.actor1[r]]),
+                Actor(names["actor2"][a.actor2[r]]) if names["actor2"][a.actor2[r]] else None,
+                place=place,
+                fatalities=int(s.fatalities[k]) if s.fatalities[k] >= 0 else None,
+                text=text,
+            )
+        )
+    return mentions, {"a_bench": art}
+
+
 def run_objects(a: Acled, n: int, cfg: FuseConfig) -> None:
     """The full fuse() on Mention objects (claims, sources, notes, ids)."""
     s = generate(a, n)

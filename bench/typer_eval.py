@@ -145,7 +145,7 @@ def evaluate_news(typer: EventTyper, path: Path = NEWS_DEV) -> dict[str, float]:
         "n_nonconflict": len(neg),
         "sub_event_weighted_f1": _weighted_f1(gold, pred),
         "event_type_accuracy": float(
-            np.mean([p in SUB_TO_TYPE and SUB_TO_TYPE[p] == r["event_type"] for p, r in zip(pred, pos)])
+            np.mean([SUB_TO_TYPE.get(p) == r["event_type"] for p, r in zip(pred, pos, strict=True)])
         ),
         "conflict_coded_share": float(np.mean([p != "(uncoded)" for p in pred])),
         "nonconflict_uncoded_share": float(

@@ -2,16 +2,20 @@
 
 Run: python examples/fusion/build.py  (writes articles.jsonl, gold.jsonl, mentions.jsonl here)
 
-Reports of one outlet published on the same day form one article, so some articles tell two
-incidents (a roundup), as real coverage does. The mentions are what a perfect extractor would
-read from each report: the date as the report gives it (a weekday resolved to its date, "late
-August" as a month), the place at the level the report names it, the report's own counts.
+Each report of incidents.py is one article, except reports that share a ``ru`` key (one
+article telling an attack and recalling an earlier one) and reprints (``C``: the wire text with
+a word or two changed, under another outlet and url). Article ids are eventfuse's own
+``article_id(clean_text(text), url)``, so gold and the pipeline name articles alike. The
+mentions are what a perfect extractor would read from each report: the date at the precision
+the report gives it, the place at the level the report names it, the report's own counts, with
+evidence sentences taken from the text.
 """
 
 from __future__ import annotations
 
 import calendar
 import json
+import re
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,17 +24,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parent))
 from incidents import INCIDENTS
 
-from eventfuse.model import (
-    Actor,
-    Article,
-    DateRange,
-    Evidence,
-    Mention,
-    Place,
-    Precision,
-    content_id,
-    strip_period,
-)
+from eventfuse.ingest.text import article_id, clean_text
+from eventfuse.model import Actor, DateRange, Evidence, Mention, Place, Precision, content_id
 
 HERE = Path(__file__).parent
 SUB_TO_TYPE = {
@@ -39,249 +34,146 @@ SUB_TO_TYPE = {
     "Suicide bomb": "Explosions/Remote violence",
     "Remote explosive/landmine/IED": "Explosions/Remote violence",
     "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Riots": "Riots",
+    "Excessive force against protesters": "Protests",
+    "Attack": "Violence against civilians",
 }
-TOLL = [
-    "At least {n} people were killed",
-    "The death toll rose to {n}",
-    "{n} people died",
-    "Officials put the number of dead at {n}",
-]
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9'\"])")
+_CUES = {
+    "fatalities": re.compile(r"kill|dead|died|death|toll", re.I),
+    "injured": re.compile(r"wound|injur|hurt|hospital", re.I),
+    "arrested": re.compile(r"detain|arrest|captur", re.I),
+}
+Part = tuple[dict[str, Any], dict[str, Any], str]  # incident, report (resolved), paragraph
 
 
-def fmt(d: date) -> str:
-    return f"{d.day} {d:%B %Y}"
+def slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:60]
 
 
-def date_phrase(mode: str, d: date, end: date | None) -> tuple[str, DateRange | None]:
-    if mode == "date":
-        return f"on {fmt(d)}", DateRange.day(d)
-    if mode == "weekday":
-        return f"on {d:%A}", DateRange.day(d)
+def resolve(inc: dict[str, Any]) -> list[tuple[dict[str, Any], date, str]]:
+    """(report facts, publication date, text) per report; reprints take the original's facts."""
+    last = date.fromisoformat(inc.get("end", inc["date"]))
+    out: list[tuple[dict[str, Any], date, str]] = []
+    for r in inc["reports"]:
+        if "copy" in r:
+            orig, pub, text = out[r["copy"]]
+            for old, new in r["edits"]:
+                assert old in text, (inc["key"], old)
+                text = text.replace(old, new, 1)
+            rep = {**orig, "outlet": r["outlet"], "title": r["title"], "copy": True}
+            out.append((rep, pub + timedelta(days=r["days"]), text))
+        else:
+            out.append((r, last + timedelta(days=r["days"]), r["text"]))
+    return out
+
+
+def date_range(inc: dict[str, Any], mode: str) -> DateRange:
+    d = date.fromisoformat(inc["date"])
+    if mode == "range":
+        return DateRange(d, date.fromisoformat(inc["end"]), Precision.DAY)
     if mode == "week":
         monday = d - timedelta(days=d.weekday())
-        return "last week", DateRange(monday, monday + timedelta(days=6), Precision.WEEK)
+        return DateRange(monday, monday + timedelta(days=6), Precision.WEEK)
     if mode == "month":
         last = calendar.monthrange(d.year, d.month)[1]
-        rng = DateRange(d.replace(day=1), d.replace(day=last), Precision.MONTH)
-        return f"in late {d:%B}", rng
-    if mode == "range":
-        assert end is not None
-        return f"between {d.day} and {fmt(end)}", DateRange(d, end, Precision.DAY)
-    return "recently", None
+        return DateRange(d.replace(day=1), d.replace(day=last), Precision.MONTH)
+    return DateRange.day(d)
 
 
-def place_of(inc: dict[str, Any], level: str) -> tuple[str, Place]:
+def place(inc: dict[str, Any], level: str) -> Place:
+    c, a1 = inc["country"], inc["admin1"]
     if level == "province":
-        cap = inc["cap"]
-        phrase = f"in {inc['admin1']} province"
-        return phrase, Place(
-            inc["admin1"],
-            inc["country"],
-            inc["admin1"],
-            None,
-            None,
-            cap[1],
-            cap[2],
-            3,
-            "adm1",
-            None,
-            inc["admin1"],
-        )
-    rel = "near" if level == "near" else "in"
-    phrase = f"{rel} {inc['town']}, {inc['country']}"
-    return phrase, Place(
-        inc["town"],
-        inc["country"],
-        inc["admin1"],
-        inc["admin2"],
-        None,
-        inc["lat"],
-        inc["lon"],
-        2 if level == "near" else 1,
-        "town",
-        None,
-        inc["town"],
-    )
+        name, lat, lon = inc["cap"]
+        return Place(a1, c, a1, None, None, lat, lon, 3, "adm1", None, a1)
+    if level == "city":
+        name, lat, lon = inc["cap"]
+        return Place(name, c, a1, None, None, lat, lon, 1, "town", None, name)
+    geo = 2 if level == "near" else 1
+    t = inc["town"]
+    return Place(t, c, a1, inc["admin2"], None, inc["lat"], inc["lon"], geo, "town", None, t)
 
 
-def sentences(
-    inc: dict[str, Any], r: tuple[Any, ...], k: int
-) -> tuple[list[str], DateRange | None, Place]:
-    _, _, fat, inj, arr, level, mode, speaker, _, _ = r
-    d = date.fromisoformat(inc["date"])
-    end = date.fromisoformat(inc["end"]) if "end" in inc else None
-    when, rng = date_phrase(mode, d, end)
-    where, place = place_of(inc, level)
-    what = inc["what"][k % len(inc["what"])]
-    first = f"{what[0].upper()}{what[1:]} {where} {when}."
-    if k % 2:
-        first = f"{when[0].upper()}{when[1:]}, {what} {where}."
-    said = f", {speaker} said." if speaker else "."
-    if fat is None:
-        toll = "There was no immediate word on casualties."
-    elif fat == 0:
-        toll = "No deaths were reported" + said
-    else:
-        toll = TOLL[k % len(TOLL)].format(n=fat) + said
-    out = [first, toll]
-    if inj:
-        out.append(f"Another {inj} were wounded.")
-    if arr:
-        out.append(f"{arr} suspects were detained as they tried to flee.")
-    tail = [
-        "No group immediately claimed responsibility.",
-        (
-            f"Officials blamed {strip_period(inc['a1'])}."
-            if "Forces of" not in inc["a1"]
-            else "Security forces described it as a success."
-        ),
-        "It was one of the deadliest incidents of the year in the area.",
-    ]
-    out.append(tail[k % len(tail)])
-    return out, rng, place
+def evidence(text: str, para: str, art: str, r: dict[str, Any]) -> dict[str, Evidence]:
+    base = text.index(para)
+    sents, pos, spans = _SENT.split(para), 0, []
+    for s in sents:
+        start = para.index(s, pos)
+        spans.append((s, base + start))
+        pos = start + len(s)
+    first = Evidence(art, spans[0][0], spans[0][1], spans[0][1] + len(spans[0][0]))
+    out = {k: first for k in ("event_type", "sub_event_type", "event_date", "location", "actor1")}
+    for field, key in (("fatalities", "f"), ("injured", "i"), ("arrested", "a")):
+        if r[key] is None:
+            continue
+        hit = next((x for x in spans if _CUES[field].search(x[0])), spans[0])
+        out[field] = Evidence(art, hit[0], hit[1], hit[1] + len(hit[0]))
+    return out
 
 
-def mention_for(
-    inc: dict[str, Any],
-    r: tuple[Any, ...],
-    sents: list[str],
-    rng: DateRange | None,
-    place: Place,
-    art_id: str,
-    offset: int,
-) -> Mention:
-    _, _, fat, inj, arr, _, _, speaker, _, alt = r
-    etype, sub = inc["type"]
-    if alt:
-        etype, sub = SUB_TO_TYPE[alt], alt
-        if alt == "Riots":
-            sub = "Violent demonstration"
+def mention(inc: dict[str, Any], r: dict[str, Any], text: str, para: str, art: str) -> Mention:
+    sub = r["ty"] or inc["type"][1]
+    etype = inc["type"][0] if sub == inc["type"][1] else SUB_TO_TYPE[sub]
     a1, assoc = inc["a1"], tuple(inc["assoc"])
-    if speaker in ("CENTCOM", "AFRICOM") and assoc:
+    if r["sp"] in ("CENTCOM", "AFRICOM") and assoc:  # the US tells it as its own operation
         a1, assoc = assoc[0], (inc["a1"],)
-    evidence: dict[str, Evidence] = {}
-    pos = offset
-    for idx, s in enumerate(sents):
-        ev = Evidence(art_id, s, pos, pos + len(s))
-        if idx == 0:
-            for f in ("event_type", "sub_event_type", "event_date", "location", "actor1"):
-                evidence[f] = ev
-        elif idx == 1:
-            evidence["fatalities"] = ev
-        elif "wounded" in s:
-            evidence["injured"] = ev
-        elif "detained" in s:
-            evidence["arrested"] = ev
-        pos += len(s) + 1
     return Mention(
-        id=content_id(art_id, inc["key"], prefix="m_"),
-        article_id=art_id,
+        id=content_id(art, inc["key"], prefix="m_"),
+        article_id=art,
         event_type=etype,
         sub_event_type=sub,
-        date=rng,
+        date=date_range(inc, r["d"]),
         actor1=Actor(a1),
         actor2=Actor(inc["a2"]),
         assoc_actor1=assoc,
-        place=place,
-        fatalities=fat,
-        injured=inj,
-        arrested=arr,
-        speaker=speaker,
-        evidence=evidence,
-        text=" ".join(sents[:2]),
+        place=place(inc, r["lvl"]),
+        fatalities=r["f"],
+        injured=r["i"],
+        arrested=r["a"],
+        speaker=r["sp"],
+        evidence=evidence(text, para, art, r),
+        text=para[:300],
     )
 
 
-def build() -> tuple[list[Article], list[dict[str, Any]], list[dict[str, Any]]]:
-    parts: dict[tuple[str, str], list[tuple[dict[str, Any], tuple[Any, ...], int]]] = {}
+def group_parts() -> dict[str, list[tuple[dict[str, Any], dict[str, Any], date, str]]]:
+    groups: dict[str, list[tuple[dict[str, Any], dict[str, Any], date, str]]] = {}
     for inc in INCIDENTS:
-        for k, r in enumerate(inc["reports"]):
-            pub = (
-                date.fromisoformat(inc.get("end", inc["date"])) + timedelta(days=r[1])
-            ).isoformat()
-            key = (r[0], pub) if r[8] is None else (r[0] + " (copy)", pub + inc["key"])
-            parts.setdefault(key, []).append((inc, r, k))
-    articles, mentions, gold = (
-        [],
-        [],
-        {
-            i["key"]: {
-                "incident": i["key"],
-                "date": i["date"],
-                "end": i.get("end", i["date"]),
-                "country": i["country"],
-                "admin1": i["admin1"],
-                "location": i["town"],
-                "articles": [],
-                "mentions": [],
-            }
-            for i in INCIDENTS
-        },
-    )
-    ids: dict[tuple[str, int], str] = {}
-    for (outlet, pub), group in sorted(parts.items(), key=lambda kv: kv[1][0][1][8] is not None):
-        texts, pending = [], []
-        offset = 0
-        for inc, r, k in group:
-            copy = r[8]
-            sents, rng, place = sentences(
-                inc,
-                inc["reports"][copy] if copy is not None else r,
-                copy if copy is not None else k,
-            )
-            pending.append((inc, r, sents, rng, place, offset))
-            texts.append(" ".join(sents))
-            offset += len(texts[-1]) + 2
-        text = "\n\n".join(texts)
-        if any(r[8] is not None for _, r, _ in group):
-            text += f"\n\n(Distributed by {group[0][1][0].replace(' (copy)', '')}.)"
-        art_id = content_id(text, prefix="a_")
-        first = group[0]
-        dup = ids.get((first[0]["key"], first[1][8])) if first[1][8] is not None else None
-        title = f"{first[0]['town']}: {first[0]['what'][0][:60]}"
-        articles.append(
-            Article(
-                art_id,
-                text,
-                title,
-                outlet.replace(" (copy)", ""),
-                f"https://example.org/{art_id}",
-                date.fromisoformat(pub[:10]),
-                duplicate_of=dup,
-            )
-        )
-        for inc, r, sents, rng, place, off in pending:
-            ids[(inc["key"], inc["reports"].index(r))] = art_id
-            m = mention_for(inc, r, sents, rng, place, art_id, off)
+        for k, (r, pub, text) in enumerate(resolve(inc)):
+            ru = None if r.get("copy") else r.get("ru")
+            key = str(ru) if ru else f"{inc['key']}#{k}"
+            groups.setdefault(key, []).append((inc, r, pub, text))
+    return groups
+
+
+def build() -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    gold = {
+        i["key"]: {"incident": i["key"], "date": i["date"], "end": i.get("end", i["date"]),
+                   "country": i["country"], "admin1": i["admin1"], "location": i["town"],
+                   "articles": [], "mentions": []}
+        for i in INCIDENTS
+    }  # fmt: skip
+    articles, mentions = [], []
+    for group in group_parts().values():
+        head = next(p for p in group if p[1]["title"])
+        _, hr, pub, _ = head
+        text = clean_text("\n\n".join(p[3] for p in group))
+        url = f"https://{slug(hr['outlet'])}.example/{pub:%Y/%m/%d}/{slug(hr['title'])}"
+        art = article_id(text, url)
+        articles.append({"id": art, "url": url, "title": hr["title"], "outlet": hr["outlet"],
+                         "published": pub.isoformat(), "text": text})  # fmt: skip
+        for inc, r, _, para in group:
+            m = mention(inc, r, text, clean_text(para), art)
             mentions.append({**m.to_dict(), "gold_incident": inc["key"]})
-            gold[inc["key"]]["articles"].append(art_id)
+            gold[inc["key"]]["articles"].append(art)
             gold[inc["key"]]["mentions"].append(m.id)
     return articles, list(gold.values()), mentions
 
 
 def main() -> None:
     articles, gold, mentions = build()
-    for name, rows in (
-        ("articles", [a.to_dict() for a in articles]),
-        ("gold", gold),
-        ("mentions", mentions),
-    ):
+    for name, rows in (("articles", articles), ("gold", gold), ("mentions", mentions)):
         with open(HERE / f"{name}.jsonl", "w", encoding="utf-8") as fh:
             for row in rows:
-                if name == "articles":
-                    row = {
-                        k: row[k]
-                        for k in (
-                            "id",
-                            "url",
-                            "title",
-                            "outlet",
-                            "published",
-                            "text",
-                            "duplicate_of",
-                        )
-                    }
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(articles)} articles, {len(gold)} incidents, {len(mentions)} mentions")
 

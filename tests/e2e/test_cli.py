@@ -75,3 +75,15 @@ def test_formats_and_show(examples_dir: Path, tmp_path: Path) -> None:
     assert code == 0 and "claims" in shown
     code, _, err = _run("show", "e_nonexistent", "--db", db)
     assert code == 3 and "no event" in err
+
+
+def test_the_bundled_anbar_reports_fuse_into_one_event(examples_dir: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "anbar.duckdb")
+    _run("run", str(examples_dir), "--db", db, "--quiet")
+    _, out, _ = _run("events", "--db", db, "--format", "json", "--country", "Iraq")
+    raids = [r for r in json.loads(out) if r["event_date"] == "2024-08-29"]
+    assert len(raids) == 1
+    raid = raids[0]
+    assert raid["n_sources"] == 2 and raid["fatalities"] == 15
+    assert raid["injured"] == 7 and raid["arrested"] == 2
+    assert "Anbar" in raid["admin1"]

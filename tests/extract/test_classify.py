@@ -18,6 +18,8 @@ from eventfuse.extract.classify import (
 )
 from eventfuse.extract.train import is_ood_row, read_acled
 
+FLOOR_NEWS_EVENT_TYPE = 0.60  # measured 0.66 with the packaged model (bench --news-only)
+
 
 def _rules(text: str) -> set[str]:
     return {f[4:] for f, _, _ in features(text) if f.startswith("__R_")}
@@ -70,7 +72,9 @@ def test_packaged_model_predicts_definitional_cases() -> None:
 
 
 def test_first_sentence_flags_follow_acled_weapon_hierarchy() -> None:
-    assert "shell_only" in first_flags("On 2 May 2020, artillery shelled a village. Later, clashes.")
+    assert "shell_only" in first_flags(
+        "On 2 May 2020, artillery shelled a village. Later, clashes."
+    )
     assert "shell_only" not in first_flags("Rebels and troops exchanged fire and mortars.")
     assert "air_only" in first_flags("A drone strike hit a car near the town, killing two.")
     assert "air_only" not in first_flags("Troops clashed with rebels backed by warplanes.")
@@ -81,11 +85,15 @@ def test_first_sentence_flags_follow_acled_weapon_hierarchy() -> None:
 def test_weapon_overrides_beat_attack_and_clash_guesses() -> None:
     typer = EventTyper.load()
     cases = [
-        ("Government artillery shelled the village overnight, killing a woman and a child.",
-         "Shelling/artillery/missile attack"),
+        (
+            "Government artillery shelled the village overnight, killing a woman and a child.",
+            "Shelling/artillery/missile attack",
+        ),
         ("An airstrike by the air force killed 3 civilians in their home.", "Air/drone strike"),
-        ("Militants attacked an army checkpoint, clashing with soldiers for an hour.",
-         "Armed clash"),
+        (
+            "Militants attacked an army checkpoint, clashing with soldiers for an hour.",
+            "Armed clash",
+        ),
     ]
     for text, sub in cases:
         assert typer.predict(text).sub_event_type == sub, text
@@ -173,7 +181,7 @@ def test_accuracy_floor_on_ood_sample(acled_dir: Path) -> None:
     """A fixed sample of Middle East rows.
 
     The packaged model saw these rows in training (it is fitted on all files), so the floor
-    is the OOD figure measured with the split (0.81 event type / 0.78 sub-type) less a margin:
+    is the OOD figure measured with the split (0.88 event type / 0.84 sub-type) less a margin:
     it fails if the model breaks, not if it wobbles."""
     rows = [
         r for r in read_acled(acled_dir / "acled_2020-04-27_to_2020-05-09.csv") if is_ood_row(r)
@@ -185,5 +193,5 @@ def test_accuracy_floor_on_ood_sample(acled_dir: Path) -> None:
     st = np.mean(
         [p.sub_event_type == r["sub_event_type"] for p, r in zip(preds, sample, strict=True)]
     )
-    assert et >= 0.80
-    assert st >= 0.75
+    assert et >= 0.86
+    assert st >= 0.81

@@ -282,6 +282,19 @@ _TOLL = re.compile(
     rf"(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+(?P<q>{_QTY})",
     re.IGNORECASE,
 )
+# A coder's note dividing a total: "Fatalities split between 3 events", "spread across two
+# locations". Each event then carries its share (the remainder goes to the first).
+_SPLIT = re.compile(
+    rf"\b(?:fatalit(?:y|ies)|deaths)\b[^.]{{0,30}}?\b(?:split|spread|distributed|divided)"
+    rf"(?:\s+up)?\s+(?:between|across|among|over)\s+(?P<n>\d+|{_NUMWORD})\s+"
+    rf"(?:separate\s+)?(?:events|locations|days|incidents|places)",
+    re.IGNORECASE,
+)
+# A coder's note fixing the count: "Fatalities coded as 0 (VoJ reported 5)".
+_CODED = re.compile(
+    r"\bfatalit(?:y|ies)\s+(?:(?:are|were|was|is)\s+)?coded\s+(?:as|to)\s+(?P<n>\d+)\b",
+    re.IGNORECASE,
+)
 _NEG_SUBJ = re.compile(
     rf"\b(?:no\s+one|nobody|none|no\s+(?:other\s+)?(?:people|person|lives|one\s+else))\s+"
     rf"(?:{_AUX}\s+)?{_ADVS}(?P<verb>{_KILL_PASSIVE}|lost)\b",
@@ -516,6 +529,19 @@ def find_counts(text: str) -> list[CountMatch]:
             cm = CountMatch(_kind(verb), q[0], q[1], m.start(), m.end(), text[m.start() : m.end()],
                             text[m.start("np") : m.end("np")], q[2], False, phrase)  # fmt: skip
             cands.append(_Cand(cm, m.start("q"), m.end("q"), 0))
+    for m in _CODED.finditer(masked):  # ACLED's own statement: "Fatalities coded as 0"
+        phrase += 1
+        value = int(m.group("n"))
+        cm = CountMatch("killed", value, None, m.start(), m.end(), m.group(0), None, "coded",
+                        False, phrase, True)  # fmt: skip
+        cands.append(_Cand(cm, m.start("n"), m.end("n"), -1))
+    for m in _SPLIT.finditer(masked):  # "Fatalities split between 3 events": one share each
+        parts = _number(m.group("n"))
+        if parts and parts > 1:
+            phrase += 1
+            cm = CountMatch("split", parts, None, m.start(), m.end(), m.group(0), None, "exact",
+                            False, phrase)  # fmt: skip
+            cands.append(_Cand(cm, m.start("n"), m.end("n"), -1))
     for m in _TOLL.finditer(masked):
         q = parse_quantity(m.group("q"))
         if q:
@@ -562,12 +588,25 @@ def total(matches: Iterable[CountMatch], kind: str) -> int | None:
     an unnamed victim noun); a summary statement ("5 fatalities") wins when present. Only
     negations give 0.
     """
+    matches = list(matches)
+    value = _total(matches, kind)
+    split = [m.value for m in matches if m.kind == "split"]
+    if value is None or kind != "killed" or not split:
+        return value
+    parts = split[-1]
+    return value // parts + (1 if value % parts else 0)
+
+
+def _total(matches: list[CountMatch], kind: str) -> int | None:
     ms = [m for m in matches if m.kind == kind]
     if not ms:
         return None
     positive = [m for m in ms if not m.negated]
     if not positive:
         return 0
+    coded = [m for m in positive if m.qualifier == "coded"]
+    if coded:  # the coder's own statement overrides every reported figure
+        return coded[-1].value
     phrases: dict[int, list[CountMatch]] = {}
     for m in positive:
         phrases.setdefault(m.phrase, []).append(m)

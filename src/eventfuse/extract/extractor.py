@@ -78,6 +78,8 @@ class Locator(Protocol):
 
     def country_of(self, name: str) -> str | None: ...
 
+    def text_country(self, toponyms: Sequence[Toponym], text: str) -> str | None: ...
+
     def locate(
         self,
         event_toponyms: Sequence[Toponym],
@@ -327,7 +329,11 @@ class Extractor:
         # Toponym offsets point into the article text, which the locator reads for cues.
         # Adjectival country mentions ("US logistics base") are no evidence of where.
         context = [t for t in toponyms if t.label != "ADJ"]
-        place = self.locator.locate(event_tops, context, text=article.text[:MAX_CHARS])
+        text_all = article.text[:MAX_CHARS]
+        # The article's country, decided from gazetteer-checked names only: spaCy's own place
+        # entities ("Lido beach") may exist only abroad (Lido Beach, New York).
+        hint = self.locator.text_country([t for t in context if t.label == "GAZ"], text_all)
+        place = self.locator.locate(event_tops, context, text=text_all, country_hint=hint)
         if place is None or place.feature == "country":
             # ACLED records no event placed only at country level; a place that is named but
             # missing from the gazetteer is kept as written, without coordinates.
@@ -369,14 +375,20 @@ class Extractor:
     ) -> int | None:
         values: list[tuple[int, SentenceInfo, list[CountMatch]]] = []
         negated: SentenceInfo | None = None
+        field_name = {"killed": "fatalities"}.get(kind, kind)
+        for s in sents:  # a coder's "Fatalities coded as N" overrides every reported figure
+            coded = [c for c in s.counts if c.kind == kind and c.qualifier == "coded"]
+            if coded:
+                evidence[field_name] = _evidence(article, s, ((coded[0].start, coded[0].end),))
+                return total(s.counts, kind)
         for s in sents:
             matches = [c for c in s.counts if c.kind == kind]
-            value = total(matches, kind) if matches else None
+            # all of the sentence's matches: a "split between 3 events" note divides the toll
+            value = total(s.counts, kind) if matches else None
             if value is not None and value > 0:
                 values.append((value, s, [c for c in matches if not c.negated]))
             elif matches and all(c.negated for c in matches):
                 negated = negated or s
-        field_name = {"killed": "fatalities"}.get(kind, kind)
         if not values:
             if negated is not None:
                 evidence[field_name] = _evidence(article, negated, ())

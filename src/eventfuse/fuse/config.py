@@ -23,6 +23,10 @@ class FuseConfig:
     w_type: float = 0.10
     w_text: float = 0.17
     w_count: float = 0.08
+    # Bonus when both reports give the same, specific toll (at least ``toll_min``): two
+    # reports agreeing on "15 killed" the same day are rarely about different events.
+    w_toll_match: float = 0.08
+    toll_min: int = 5
     # Mentions with no date may only join an event reported within this many days before the
     # article was published.
     undated_window_days: int = 31

@@ -99,6 +99,27 @@ def _toponym_votes(
             votes[c] += TOWN * p / total
 
 
+def decide_from_toponyms(g: Geocoder, toponyms: Sequence[Toponym]) -> str | None:
+    """The country of a list of toponyms alone (no scan of the raw text): country names and
+    demonyms among them count as strong evidence, places as in ``decide``."""
+    votes: defaultdict[str, float] = defaultdict(float)
+    for t in toponyms[:40]:
+        c = g._country_words.get(norm_key(t.text))
+        if c:
+            votes[c] += STRONG
+    _toponym_votes(g, toponyms, votes)
+    return _leader(votes)
+
+
+def _leader(votes: dict[str, float]) -> str | None:
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    if not ranked:
+        return None
+    top, score = ranked[0]
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    return top if score >= 0.5 and score > runner + 0.3 else None
+
+
 def decide(g: Geocoder, toponyms: Sequence[Toponym], text: str, hint: str | None) -> Evidence:
     """The text's country (``main``), the weights behind it and the countries it names."""
     votes: defaultdict[str, float] = defaultdict(float)
@@ -109,11 +130,4 @@ def decide(g: Geocoder, toponyms: Sequence[Toponym], text: str, hint: str | None
         named.add(c)
     _text_countries(g, text, votes, named)
     _toponym_votes(g, toponyms, votes)
-    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
-    main = None
-    if ranked:
-        top, score = ranked[0]
-        runner = ranked[1][1] if len(ranked) > 1 else 0.0
-        if score >= 0.5 and score > runner + 0.3:
-            main = top
-    return Evidence(main, dict(votes), named)
+    return Evidence(_leader(votes), dict(votes), named)

@@ -124,6 +124,15 @@ class Geocoder:
             return self.store.by_key(norm_key(self._country_words[key]))
         return rows
 
+    def text_country(self, toponyms: Sequence[Toponym], text: str) -> str | None:
+        """The country a text is about, from the toponyms a caller found in it (country names
+        and demonyms count fully: the caller has already set aside adjectival uses such as "US
+        service members"); None when the evidence does not clearly favour one. ``text`` is
+        accepted for symmetry with ``locate``."""
+        from eventfuse.geo.evidence import decide_from_toponyms
+
+        return decide_from_toponyms(self, toponyms)
+
     def country_of(self, name: str) -> str | None:
         """The ACLED country name for a country mention or demonym ("Iraqi" -> "Iraq")."""
         key = norm_key(name)

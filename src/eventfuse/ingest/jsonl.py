@@ -5,21 +5,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from eventfuse.errors import InputError
 from eventfuse.ingest.records import Meta, build_article
 from eventfuse.ingest.text import parse_iso_date
 from eventfuse.model import Article
 
-__all__ = ["read_jsonl"]
+__all__ = ["read_jsonl", "read_jsonl_file"]
 
 _STRING_KEYS = ("url", "title", "outlet", "byline")
 
 
-def read_jsonl(src: str, text: str, defaults: Meta) -> Iterator[Article | InputError]:
+def read_jsonl(
+    src: str, text: str, defaults: Meta, *, first_line: int = 1
+) -> Iterator[Article | InputError]:
     """One Article per non-blank line; one InputError (``file:line``) per bad line."""
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    for lineno, line in enumerate(text.splitlines(), start=first_line):
         if not line.strip():
             continue
         where = f"{src}:{lineno}"
@@ -29,6 +32,56 @@ def read_jsonl(src: str, text: str, defaults: Meta) -> Iterator[Article | InputE
             yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
             continue
         yield _record_article(where, src, record, defaults)
+
+
+def read_jsonl_file(path: Path, max_bytes: int, defaults: Meta) -> Iterator[Article | InputError]:
+    """Stream a JSONL file line by line: a bulk export may be far larger than one article, so
+    the size bound applies to each record (line), not to the file."""
+    src = str(path)
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield InputError(src, f"cannot read ({exc.strerror or exc})")
+        return
+    with fh:
+        seen_any = False
+        for lineno, raw in enumerate(_bounded_lines(fh, max_bytes), start=1):
+            where = f"{src}:{lineno}"
+            if raw is None:
+                yield InputError(where, f"record too large (> {max_bytes} bytes)")
+                continue
+            if b"\x00" in raw:
+                yield InputError(src if lineno == 1 else where, "binary file (not text)")
+                return
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield InputError(where, f"invalid UTF-8 at byte {exc.start}")
+                continue
+            if lineno == 1:
+                line = line.lstrip("\ufeff")
+            if line.strip():
+                seen_any = True
+                yield from read_jsonl(src, line, defaults, first_line=lineno)
+        if not seen_any:
+            yield InputError(src, "empty file")
+
+
+def _bounded_lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """Lines of a binary file; None for a line longer than ``max_bytes`` (skipped, not read
+    into memory whole)."""
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:  # drain the rest of the oversized line
+                more = fh.readline(1 << 20)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
 
 
 def _record_article(where: str, src: str, record: Any, defaults: Meta) -> Article | InputError:

@@ -1,7 +1,8 @@
 """``read_paths``: files and folders -> Articles, one InputError per unreadable file or record.
 
 Formats go by suffix (see ``read_paths``). Size: every file is read whole and so is bounded
-by ``max_bytes``, except ACLED CSV, which is streamed row by row and may be large.
+by ``max_bytes``, except ACLED CSV and JSONL, which are streamed record by record (each JSONL
+record is bounded by ``max_bytes``) and may be large.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from eventfuse.ingest.acled import is_acled_header, read_acled_csv
 from eventfuse.ingest.decode import read_text
 from eventfuse.ingest.feeds import looks_like_feed, read_feed
 from eventfuse.ingest.htmlpage import read_html
-from eventfuse.ingest.jsonl import read_jsonl
+from eventfuse.ingest.jsonl import read_jsonl_file
 from eventfuse.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest
 from eventfuse.ingest.records import Meta, build_article
 from eventfuse.model import Article
@@ -105,6 +106,9 @@ def _read_file(path: Path, manifest: Meta | None, max_bytes: int) -> Iterator[It
     if suffix == ".csv":
         yield from _read_csv(path)
         return
+    if suffix in JSONL_SUFFIXES:  # bulk exports: bounded per record, streamed
+        yield from read_jsonl_file(path, max_bytes, manifest or Meta())
+        return
     known = suffix in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
     if not known and not _sniff_feed(path):
         yield InputError(src, f"unsupported file type ({suffix or 'no suffix'})")
@@ -122,8 +126,6 @@ def _read_file(path: Path, manifest: Meta | None, max_bytes: int) -> Iterator[It
             yield page
         else:
             yield build_article(page[0], src, given.over(page[1]))
-    elif suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(src, text, given)
     else:
         yield from read_feed(src, text, given)
 
