@@ -263,18 +263,8 @@ class Mention:
         return {
             "id": self.id,
             "article_id": self.article_id,
-            "event_type": self.event_type,
-            "sub_event_type": self.sub_event_type,
-            "date": self.date.to_dict() if self.date else None,
-            "actor1": self.actor1.to_dict() if self.actor1 else None,
-            "actor2": self.actor2.to_dict() if self.actor2 else None,
-            "assoc_actor1": list(self.assoc_actor1),
-            "assoc_actor2": list(self.assoc_actor2),
-            "place": self.place.to_dict() if self.place else None,
+            **_coding_to_dict(self),
             "fatalities": self.fatalities,
-            "injured": self.injured,
-            "arrested": self.arrested,
-            "fatalities_by_side": dict(self.fatalities_by_side),
             "speaker": self.speaker,
             "field_speakers": dict(self.field_speakers),
             "evidence": {k: v.to_dict() for k, v in self.evidence.items()},
@@ -287,18 +277,8 @@ class Mention:
         return cls(
             id=d["id"],
             article_id=d["article_id"],
-            event_type=d["event_type"],
-            sub_event_type=d["sub_event_type"],
-            date=DateRange.from_dict(d["date"]) if d.get("date") else None,
-            actor1=Actor.from_dict(d["actor1"]) if d.get("actor1") else None,
-            actor2=Actor.from_dict(d["actor2"]) if d.get("actor2") else None,
-            assoc_actor1=tuple(d.get("assoc_actor1") or ()),
-            assoc_actor2=tuple(d.get("assoc_actor2") or ()),
-            place=Place.from_dict(d["place"]) if d.get("place") else None,
+            **_coding_from_dict(d),
             fatalities=d.get("fatalities"),
-            injured=d.get("injured"),
-            arrested=d.get("arrested"),
-            fatalities_by_side=dict(d.get("fatalities_by_side") or {}),
             speaker=d.get("speaker"),
             field_speakers=dict(d.get("field_speakers") or {}),
             evidence={k: Evidence.from_dict(v) for k, v in (d.get("evidence") or {}).items()},
@@ -393,21 +373,11 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
-            "event_type": self.event_type,
-            "sub_event_type": self.sub_event_type,
-            "date": self.date.to_dict() if self.date else None,
-            "actor1": self.actor1.to_dict() if self.actor1 else None,
-            "actor2": self.actor2.to_dict() if self.actor2 else None,
-            "assoc_actor1": list(self.assoc_actor1),
-            "assoc_actor2": list(self.assoc_actor2),
-            "place": self.place.to_dict() if self.place else None,
+            **_coding_to_dict(self),
             "fatalities": self.fatalities,
             "fatalities_low": self.fatalities_low,
             "fatalities_high": self.fatalities_high,
             "fatalities_best": self.fatalities_best,
-            "injured": self.injured,
-            "arrested": self.arrested,
-            "fatalities_by_side": dict(self.fatalities_by_side),
             "notes": self.notes,
             "mention_ids": list(self.mention_ids),
             "sources": [s.to_dict() for s in self.sources],
@@ -420,21 +390,11 @@ class Event:
     def from_dict(cls, d: dict[str, Any]) -> Event:
         return cls(
             id=d["id"],
-            event_type=d["event_type"],
-            sub_event_type=d["sub_event_type"],
-            date=DateRange.from_dict(d["date"]) if d.get("date") else None,
-            actor1=Actor.from_dict(d["actor1"]) if d.get("actor1") else None,
-            actor2=Actor.from_dict(d["actor2"]) if d.get("actor2") else None,
-            assoc_actor1=tuple(d.get("assoc_actor1") or ()),
-            assoc_actor2=tuple(d.get("assoc_actor2") or ()),
-            place=Place.from_dict(d["place"]) if d.get("place") else None,
+            **_coding_from_dict(d),
             fatalities=int(d.get("fatalities") or 0),
             fatalities_low=d.get("fatalities_low"),
             fatalities_high=d.get("fatalities_high"),
             fatalities_best=d.get("fatalities_best"),
-            injured=d.get("injured"),
-            arrested=d.get("arrested"),
-            fatalities_by_side=dict(d.get("fatalities_by_side") or {}),
             notes=d.get("notes") or "",
             mention_ids=tuple(d.get("mention_ids") or ()),
             sources=tuple(SourceRef.from_dict(s) for s in d.get("sources") or ()),
@@ -442,3 +402,37 @@ class Event:
             disagreements=tuple(d.get("disagreements") or ()),
             n_independent_sources=int(d.get("n_independent_sources") or 0),
         )
+
+
+def _coding_to_dict(obj: Mention | Event) -> dict[str, Any]:
+    """The ACLED coding fields that Mention and Event share, as JSON-able values."""
+    return {
+        "event_type": obj.event_type,
+        "sub_event_type": obj.sub_event_type,
+        "date": obj.date.to_dict() if obj.date else None,
+        "actor1": obj.actor1.to_dict() if obj.actor1 else None,
+        "actor2": obj.actor2.to_dict() if obj.actor2 else None,
+        "assoc_actor1": list(obj.assoc_actor1),
+        "assoc_actor2": list(obj.assoc_actor2),
+        "place": obj.place.to_dict() if obj.place else None,
+        "injured": obj.injured,
+        "arrested": obj.arrested,
+        "fatalities_by_side": dict(obj.fatalities_by_side),
+    }
+
+
+def _coding_from_dict(d: dict[str, Any]) -> dict[str, Any]:
+    """Keyword arguments for the coding fields shared by Mention and Event."""
+    return {
+        "event_type": d["event_type"],
+        "sub_event_type": d["sub_event_type"],
+        "date": DateRange.from_dict(d["date"]) if d.get("date") else None,
+        "actor1": Actor.from_dict(d["actor1"]) if d.get("actor1") else None,
+        "actor2": Actor.from_dict(d["actor2"]) if d.get("actor2") else None,
+        "assoc_actor1": tuple(d.get("assoc_actor1") or ()),
+        "assoc_actor2": tuple(d.get("assoc_actor2") or ()),
+        "place": Place.from_dict(d["place"]) if d.get("place") else None,
+        "injured": d.get("injured"),
+        "arrested": d.get("arrested"),
+        "fatalities_by_side": dict(d.get("fatalities_by_side") or {}),
+    }

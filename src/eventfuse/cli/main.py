@@ -281,7 +281,7 @@ def geocode(text: str) -> None:
     help="Token required by POST /articles (without one, ingest over HTTP is off).",
 )
 def serve(db: str, host: str, port: int, ingest_token: str | None) -> None:
-    """Serve the HTTP API (OpenAPI at /docs) and the web map at /."""
+    """Serve the HTTP API (OpenAPI document at /openapi.json) and the web map at /."""
     from eventfuse.api import serve as serve_api
 
     serve_api(db, host=host, port=port, ingest_token=ingest_token)

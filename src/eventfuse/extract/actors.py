@@ -18,7 +18,7 @@ import csv
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -267,11 +267,14 @@ class ActorDictionary:
                 return None
             name = name.replace("{country}", country)
         m = re.match(r"^(Military|Police) Forces of (.+)$", name)
+        if m and not m.group(2).startswith("the ") and _takes_the(m.group(2), self.periods):
+            name = f"{m.group(1)} Forces of the {m.group(2)}"  # ACLED: "...of the Philippines"
+            m = re.match(r"^(Military|Police) Forces of (.+)$", name)
         if m and not _PERIOD_RE.search(name):
             period = self.periods.get(name)
             if period:
                 name = f"{name} ({period})"
-            if country and m.group(2) != country and inter == 1:
+            if country and _bare(m.group(2)) != _bare(country) and inter == 1:
                 inter = 8
         return Actor(name, inter, raw)
 
@@ -288,6 +291,37 @@ _GENERIC: dict[str, tuple[str, int]] = {
     "civilians": ("Civilians ({country})", 7),
     "uag": ("Unidentified Armed Group ({country})", 3),
 }
+
+
+# Countries whose ACLED state-actor names carry "the"; learned periods add more ("of the X").
+_THE_COUNTRIES = frozenset(
+    {
+        "Philippines",
+        "United States",
+        "United Arab Emirates",
+        "United Kingdom",
+        "Democratic Republic of Congo",
+        "Central African Republic",
+        "Netherlands",
+        "Comoros",
+        "Bahamas",
+        "Ivory Coast",
+    }
+)
+
+
+def _bare(country: str) -> str:
+    return country[4:] if country.startswith("the ") else country
+
+
+def _takes_the(country: str, periods: dict[str, str]) -> bool:
+    """Whether ACLED writes state forces of ``country`` with "the" (from the list or periods)."""
+    if _PERIOD_RE.search(country):
+        return False
+    base = _PERIOD_RE.sub("", country).strip()
+    if base in _THE_COUNTRIES:
+        return True
+    return any(f"Forces of the {base}" == k.split(" ", 1)[1] for k in periods if " " in k)
 
 
 def _alternation(surfaces: list[str], flags: int) -> re.Pattern[str]:
@@ -363,6 +397,15 @@ _CIV_CUE = re.compile(
 )
 _POLICE_CUE = re.compile(r"\b(?:police|policemen|officers?|law enforce\w*)\b", re.I)
 _ARMED = {1, 2, 3, 4, 8}
+# Sub-event types whose ACLED gold mostly has no actor2 unless a second side is named.
+_REMOTE_NO_VICTIM = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+_STRATEGIC_ONE_SIDED = frozenset(
+    {"Change to group/activity", "Headquarters or base established", "Other"}
+)
+
+
+def _is_state(m: ActorMatch) -> bool:
+    return m.actor.inter in (1, 8)
 
 
 def _agent_score(text: str, m: ActorMatch) -> int:
@@ -450,18 +493,33 @@ def _code(
         a1, a2, path = _two_sides(text, armed, gen)
     elif event_type == "Explosions/Remote violence":
         agents = sorted(armed, key=lambda m: -_agent_score(text, m))
-        a1 = agents[0] if agents else gen("uag")
+        air = sub_event_type == "Air/drone strike"
+        a1 = agents[0] if agents else gen("military" if air else "uag")
+        if air and agents and not _is_state(agents[0]) and state is not None:
+            a1 = state  # only states fly aircraft: the non-state group is the target
         rest = [m for m in armed if a1 is None or m.actor.name != a1.actor.name]
-        a2 = rest[0] if rest else (civ if civ and _CIV_CUE.search(text) else None)
+        if rest:
+            a2 = rest[0]
+        elif sub_event_type in _REMOTE_NO_VICTIM:
+            a2 = None  # ACLED leaves shelling targets empty unless a side is named
+        else:
+            a2 = civ if civ and _CIV_CUE.search(text) else None
         path = "remote-" + ("named" if agents else "default")
+    elif sub_event_type == "Arrests":
+        a1 = police or state or gen("police")
+        others = [m for m in armed if a1 is None or m.actor.name != a1.actor.name]
+        a2 = others[0] if others else (civ or gen("civilians"))
+        path = "strategic-arrests"
     else:
         agents = sorted(armed, key=lambda m: -_agent_score(text, m))
         a1 = agents[0] if agents else (ms[0] if ms else None)
         rest = [m for m in ms if a1 is None or m.actor.name != a1.actor.name]
-        a2 = rest[0] if rest else None
+        a2 = rest[0] if rest and sub_event_type not in _STRATEGIC_ONE_SIDED else None
         path = "strategic"
     conf = d.confidence.get(path, d.confidence.get("default", 0.5))
-    return _coding(a1, a2, conf), path
+    coding = _coding(a1, a2, conf)
+    assoc = _assoc(text, event_type, country)
+    return (replace(coding, assoc_actor1=assoc) if assoc else coding), path
 
 
 def _two_sides(
@@ -481,6 +539,45 @@ def _two_sides(
         other = gen("police") if _POLICE_CUE.search(text) else gen("military")
         return one, other, "battle-one"
     return gen("uag"), gen("military"), "battle-none"
+
+
+# Groups ACLED records as associated actors of protesters/rioters: "Students (Kenya)".
+_ASSOC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rx, re.IGNORECASE))
+    for name, rx in (
+        ("Students", r"\b(?:students?|pupils|undergraduates)\b"),
+        ("Teachers", r"\b(?:teachers?|lecturers?)\b"),
+        ("Health Workers", r"\b(?:health ?workers?|nurses?|doctors?|medics?|clinicians?)\b"),
+        ("Journalists", r"\b(?:journalists?|reporters?|media workers?)\b"),
+        ("Lawyers", r"\b(?:lawyers?|advocates)\b"),
+        ("Farmers", r"\bfarmers?\b"),
+        ("Fishermen", r"\bfisher(?:men|folk)\b"),
+        ("Pastoralists", r"\b(?:pastoralists?|herders?)\b"),
+        (
+            "Taxi Drivers",
+            r"\b(?:taxi|matatu|boda[ -]?boda|motorcycle taxi|rickshaw) (?:drivers?|operators?|riders?)\b",
+        ),
+        ("Street Traders", r"\b(?:hawkers?|street (?:traders?|vendors?))\b"),
+        ("Refugees/IDPs", r"\b(?:refugees?|IDPs?|internally displaced)\b"),
+        ("Prisoners", r"\b(?:prisoners?|inmates?|detainees)\b"),
+        ("Women", r"\bwomen\b"),
+        (
+            "Labour Group",
+            r"\b(?:workers?|employees|labou?rers?|unions?|trade unionists?|staff)\b",
+        ),
+    )
+)
+
+
+def _assoc(text: str, event_type: str, country: str | None) -> tuple[str, ...]:
+    """Associated actors of the protesting/rioting side, from the first (most telling) sentence."""
+    if event_type not in ("Protests", "Riots") or not country:
+        return ()
+    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    out = [f"{name} ({country})" for name, rx in _ASSOC_CUES if rx.search(first)]
+    if "Health Workers" in " ".join(out):
+        out = [a for a in out if not a.startswith("Labour Group")]  # "health workers" ⊂ workers
+    return tuple(out[:2])
 
 
 def _coding(a1: ActorMatch | None, a2: ActorMatch | None, conf: float) -> ActorCoding:

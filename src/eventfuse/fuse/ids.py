@@ -9,42 +9,65 @@ with its date and then a counter when that id is already taken, so it never coll
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from eventfuse.model import Event, content_id
+from eventfuse.model import DateRange, Event, content_id
+
+
+class IdKey(NamedTuple):
+    """What an event's id depends on: its mention ids and its date."""
+
+    mention_ids: tuple[str, ...]
+    date: DateRange | None
 
 
 def assign_ids(events: Sequence[Event], previous: Sequence[Event]) -> list[Event]:
+    """The events with their stable ids (see ``stable_ids``)."""
+    ids = stable_ids([IdKey(e.mention_ids, e.date) for e in events], previous)
+    return [ev.with_(id=eid) for ev, eid in zip(events, ids, strict=True)]
+
+
+def stable_ids(keys: Sequence[IdKey], previous: Sequence[Event]) -> list[str]:
+    """The id of every cluster, in order: inherited from ``previous`` or new (O(mentions))."""
+    chosen, used = inherited(keys, previous)
+    taken = used | {p.id for p in previous}
+    out: list[str] = []
+    for e_index, key in enumerate(keys):
+        eid = chosen.get(e_index) or new_id(key, taken)
+        taken.add(eid)
+        out.append(eid)
+    return out
+
+
+def inherited(keys: Sequence[IdKey], previous: Sequence[Event]) -> tuple[dict[int, str], set[str]]:
+    """Cluster index -> previous id, best overlap first; and the set of inherited ids."""
+    chosen: dict[int, str] = {}
+    used: set[str] = set()
+    if not previous:
+        return chosen, used
     owner: dict[str, list[int]] = {}
     for p_index, prev in enumerate(previous):
         for mid in prev.mention_ids:
             owner.setdefault(mid, []).append(p_index)
     candidates: list[tuple[int, int, str, int, int]] = []
-    for e_index, ev in enumerate(events):
+    for e_index, key in enumerate(keys):
         shared: dict[int, int] = {}
-        for mid in ev.mention_ids:
+        for mid in key.mention_ids:
             for p_index in owner.get(mid, ()):
                 shared[p_index] = shared.get(p_index, 0) + 1
         for p_index, n in shared.items():
-            same_day = int(previous[p_index].date == ev.date)
+            same_day = int(previous[p_index].date == key.date)
             candidates.append((-n, -same_day, previous[p_index].id, e_index, p_index))
     candidates.sort()
-    chosen: dict[int, str] = {}
-    used: set[str] = set()
     for _, _, prev_id, e_index, _ in candidates:
         if e_index in chosen or prev_id in used:
             continue
         chosen[e_index] = prev_id
         used.add(prev_id)
-    taken = used | {p.id for p in previous}
-    out: list[Event] = []
-    for e_index, ev in enumerate(events):
-        eid = chosen.get(e_index) or new_id(ev, taken)
-        taken.add(eid)
-        out.append(ev.with_(id=eid))
-    return out
+    return chosen, used
 
 
-def new_id(ev: Event, taken: set[str]) -> str:
+def new_id(ev: IdKey, taken: set[str]) -> str:
     first = min(ev.mention_ids)
     eid = content_id(first, prefix="e_")
     if eid not in taken:

@@ -40,3 +40,43 @@ def source_refs(
         else:
             refs.append(SourceRef(a, art.outlet, art.url, art.title))
     return tuple(refs)
+
+
+class ArticleIndex:
+    """Per-article facts that every event of one fuse call needs, each computed once.
+
+    Events share articles (a wire story reports hundreds of events), so publication day,
+    outlet, independent root and the immutable SourceRef are cached instead of being looked
+    up and rebuilt for every event.
+    """
+
+    def __init__(self, articles: Mapping[str, Article]) -> None:
+        self.articles = articles
+        self._days: dict[str, int | None] = {}
+        self._roots: dict[str, str] = {}
+        self._refs: dict[str, SourceRef] = {}
+
+    def day(self, article_id: str) -> int | None:
+        """The publication day (proleptic ordinal) of the article, None when unknown."""
+        if article_id in self._days:
+            return self._days[article_id]
+        art = self.articles.get(article_id)
+        pub = art.published if art is not None else None
+        day = self._days[article_id] = pub.toordinal() if pub is not None else None
+        return day
+
+    def outlet(self, article_id: str) -> str | None:
+        art = self.articles.get(article_id)
+        return art.outlet if art is not None else None
+
+    def root(self, article_id: str) -> str:
+        root = self._roots.get(article_id)
+        if root is None:
+            root = self._roots[article_id] = root_of(article_id, self.articles)
+        return root
+
+    def ref(self, article_id: str) -> SourceRef:
+        ref = self._refs.get(article_id)
+        if ref is None:
+            ref = self._refs[article_id] = source_refs([article_id], self.articles)[0]
+        return ref
