@@ -7,10 +7,13 @@ worldwide sample (about 420 events a day). Each event is told by 1-6 mentions wi
 jittered point, a province-level place for some, a day off or a month-precision date for a
 few, a toll that differs or is missing, a type swapped inside its family, different wording.
 
-Usage: python bench/fuse_bench.py [--sizes 100000,300000,1000000] [--acled DIR] [--objects N]
-Every size times cluster_table(), the clustering fuse() runs (blocking, pair scores, passes,
-complete-link checks), on a table built with numpy; the full fuse() (Mention objects in,
-Event objects with claims out) is timed on --objects mentions, with its parts reported.
+Usage: python bench/fuse_bench.py [--sizes 100000,300000,1000000] [--acled DIR] [--columnar]
+Every size runs in its own process and times the full fuse(): Mention objects in, Event
+objects (reconciled fields, claims with evidence, sources, stable ids) out, with its parts
+(table from objects, clustering, events built), the peak RSS of the process (input objects
+included) and the pairwise and B-cubed quality against the synthetic truth. Generating the
+Mention objects is reported separately and not timed. --columnar also times cluster_table()
+alone on a table built with numpy.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import argparse
 import csv
 import gc
 import resource
+import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -28,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from eventfuse.fuse import FuseConfig, bcubed, cluster_table, fuse, pairwise_prf
-from eventfuse.fuse.table import Table, build_table, day_number, minhash_flat
+from eventfuse.fuse.table import Table, day_number, minhash_flat
 from eventfuse.fuse.vocab import family_of
 from eventfuse.model import Actor, Article, DateRange, Mention, Place, Precision
 
@@ -299,85 +303,80 @@ def make_mentions(a: Acled, s: Synthetic) -> tuple[list[Mention], dict[str, Arti
     return mentions, {"a_bench": art}
 
 
-def run_objects(a: Acled, n: int, cfg: FuseConfig) -> None:
-    """The full fuse() on Mention objects (claims, sources, notes, ids)."""
-    s = generate(a, n)
-    names = a.names
-    art = Article("a_bench", "", outlet="bench", published=date(2016, 1, 1))
-    mentions = []
-    for k in range(n):
-        r = int(s.row[k])
-        d = date(1970, 1, 1) + timedelta(days=int(s.day[k]))
-        rng = (
-            DateRange.day(d)
-            if s.prec[k] == 1
-            else DateRange(d - timedelta(days=14), d + timedelta(days=15), Precision.MONTH)
-        )
-        geo = int(s.geo[k])
-        place = Place(
-            names["admin2"][a.admin2[r]] or "x",
-            names["country"][a.country[r]],
-            names["admin1"][a.admin1[r]],
-            None if geo == 3 else names["admin2"][a.admin2[r]],
-            None,
-            float(s.lat[k]),
-            float(s.lon[k]),
-            geo,
-        )
-        text = " ".join([place.name, names["stype"][s.stype[k]], *(f"w{w}" for w in s.words[k])])
-        mentions.append(
-            Mention(
-                f"m{k:07d}",
-                "a_bench",
-                names["etype"][a.etype[r]],
-                names["stype"][s.stype[k]],
-                rng,
-                Actor(names["actor1"][a.actor1[r]]),
-                Actor(names["actor2"][a.actor2[r]]) if names["actor2"][a.actor2[r]] else None,
-                place=place,
-                fatalities=int(s.fatalities[k]) if s.fatalities[k] >= 0 else None,
-                text=text,
-            )
-        )
-    gc.collect()
-    arts = {"a_bench": art}
+def truth_clusters(s: Synthetic) -> list[list[str]]:
+    groups: dict[int, list[str]] = {}
+    for k, event in enumerate(s.truth.tolist()):
+        groups.setdefault(event, []).append(f"m{k:07d}")
+    return list(groups.values())
+
+
+def run_fuse(a: Acled, n: int, cfg: FuseConfig) -> None:
+    """Time the full ``fuse()``: Mention objects in, Event objects (claims, ids) out."""
     t0 = time.perf_counter()
-    table = build_table(mentions, arts, cfg)
+    s = generate(a, n)
+    mentions, arts = make_mentions(a, s)
+    gen = time.perf_counter() - t0
+    gc.collect()
+    parts: dict[str, float] = {}
     t1 = time.perf_counter()
-    cluster_table(table, cfg)
-    t2 = time.perf_counter()
-    del table
-    events = fuse(mentions, arts, config=cfg)
-    secs = time.perf_counter() - t2
+    events = fuse(mentions, arts, config=cfg, timings=parts)
+    secs = time.perf_counter() - t1
+    rss = peak_mb()
+    pred = [list(e.mention_ids) for e in events]
+    gold = truth_clusters(s)
+    pp, pr, _ = pairwise_prf(pred, gold)
+    _, _, bf = bcubed(pred, gold)
+    claims = sum(len(e.claims) for e in events)
     print(
-        f"{n:>9,} mentions  full fuse() {secs:6.1f} s  {n / secs:>9,.0f} mentions/s  of which "
-        f"table from objects {t1 - t0:.1f} s, clustering {t2 - t1:.1f} s, the rest events/claims/ids  "
-        f"peak RSS {peak_mb():6.0f} MB  events {len(events):>8,}  claims {sum(len(e.claims) for e in events):,}",
+        f"{n:>9,} mentions  fuse() {secs:5.1f} s  {n / secs:>7,.0f}/s  of which table {parts['table']:4.1f} s  "
+        f"clustering {parts['cluster']:4.1f} s  events built {parts['events']:4.1f} s  "
+        f"peak RSS {rss:5.0f} MB  events {len(events):>7,} (true {np.unique(s.truth).shape[0]:,})  "
+        f"claims {claims:>9,}  pairwise P {pp:.3f} R {pr:.3f}  B3 F1 {bf:.3f}  "
+        f"(untimed: generating the mentions {gen:4.1f} s)",
         flush=True,
     )
+
+
+def in_child(argv: list[str], n: int) -> int:
+    """Run one size in a fresh process, so that each peak RSS is that size's own."""
+    args = [sys.executable, str(Path(__file__).resolve()), *argv, "--one", str(n)]
+    return subprocess.run(args, check=False).returncode
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100000,300000,1000000")
-    ap.add_argument(
-        "--objects", type=int, default=100000, help="size of the full fuse() run (0: skip)"
-    )
     ap.add_argument("--acled", type=Path, default=DEFAULT_ACLED)
     ap.add_argument(
         "--files", default="acled_20*_to_*.csv", help="glob of the ACLED files to sample"
     )
+    ap.add_argument(
+        "--columnar",
+        action="store_true",
+        help="also time cluster_table alone on a table built with numpy (no objects)",
+    )
+    ap.add_argument("--one", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if not args.acled.is_dir():
         print(f"{args.acled}: ACLED folder not found", file=sys.stderr)
         return 2
-    a = load_acled(args.acled, args.files)
     cfg = FuseConfig()
-    print(f"ACLED rows sampled: {a.country.shape[0]:,}; clustering (cluster_table, as in fuse()):")
+    if args.one:
+        a = load_acled(args.acled, args.files)
+        (run_columnar if args.columnar else run_fuse)(a, args.one, cfg)
+        return 0
+    base = ["--acled", str(args.acled), "--files", args.files]
+    print(
+        "full fuse(): Mention objects in, Event objects (claims, evidence, ids) out; each size in its own process"
+    )
     for n in (int(x) for x in args.sizes.split(",")):
-        run_columnar(a, n, cfg)
-    if args.objects:
-        run_objects(a, args.objects, cfg)
+        if rc := in_child(base, n):
+            return rc
+    if args.columnar:
+        print("clustering alone (cluster_table on a numpy-built table):")
+        for n in (int(x) for x in args.sizes.split(",")):
+            if rc := in_child([*base, "--columnar"], n):
+                return rc
     return 0
 
 

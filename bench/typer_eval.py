@@ -72,7 +72,7 @@ def evaluate(
 
     def same(actor: object, gold: str) -> bool:
         got = strip_period(getattr(actor, "name", "") or "")
-        return got == strip_period(gold)
+        return got.lower() == strip_period(gold).lower()  # the bar compares case-insensitively
 
     a1 = [same(c.actor1, r["actor1"]) for c, r in zip(codes, rows, strict=True)]
     a2 = [same(c.actor2, r["actor2"]) for c, r in zip(codes, rows, strict=True)]
@@ -114,7 +114,34 @@ def evaluate(
     print("  top sub-type confusions (gold -> predicted):")
     for (g, p), n in errs.most_common(10):
         print(f"    {n:4d}  {g} -> {p}")
+    actor_report(rows, codes, a1, a2)
     return out
+
+
+def actor_report(
+    rows: Sequence[dict[str, str]], codes: Sequence[object], a1: list[bool], a2: list[bool]
+) -> None:
+    """Actor accuracy per gold event type and the commonest actor1 errors (gold -> coded)."""
+    print("  actors by gold event type (n, actor1, actor2):")
+    for et in sorted({r["event_type"] for r in rows}):
+        idx = [i for i, r in enumerate(rows) if r["event_type"] == et]
+        print(
+            f"    {et:28s} {len(idx):5d} {np.mean([a1[i] for i in idx]):.3f}"
+            f" {np.mean([a2[i] for i in idx]):.3f}"
+        )
+
+    def kind(name: str) -> str:
+        name = strip_period(name)
+        return name.split(" (")[0] if name.endswith(")") else name or "(empty)"
+
+    errs = Counter(
+        (kind(r["actor1"]), kind(getattr(getattr(c, "actor1", None), "name", "") or ""))
+        for r, c, ok in zip(rows, codes, a1, strict=True)
+        if not ok
+    )
+    print("  top actor1 errors (gold -> coded, country dropped):")
+    for (g, p), n in errs.most_common(8):
+        print(f"    {n:4d}  {g[:45]} -> {p[:45]}")
 
 
 NEWS_DEV = Path(__file__).resolve().parents[1] / "examples" / "news_dev" / "snippets.jsonl"

@@ -77,6 +77,53 @@ def test_code_battle_sides() -> None:
     assert _names(c)[0] == "Police Forces of Kenya"
 
 
+def test_state_names_take_the_where_acled_does() -> None:
+    c = code_actors(
+        "A drug suspect was killed during a police raid.",
+        "Violence against civilians",
+        "Attack",
+        "Philippines",
+    )
+    assert _names(c) == ("Police Forces of the Philippines", "Civilians (Philippines)")
+    ms = ActorDictionary.load().find("Kenyan troops crossed over.", "Somalia")
+    assert ms[0].actor.name.startswith("Military Forces of Kenya") and ms[0].actor.inter == 8
+
+
+def test_remote_and_strategic_roles() -> None:
+    shell = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    c = code_actors("Artillery shells hit the outskirts of the town.", *shell, "Freedonia")
+    assert _names(c) == ("Military Forces of Freedonia", "")  # no named side: state, no target
+    c = code_actors("Al Shabaab fired mortars at the town; two men died.", *shell, "Kenya")
+    assert _names(c) == ("Al Shabaab", "")
+    c = code_actors(
+        "Police arrested five men over the theft.", "Strategic developments", "Arrests", "Kenya"
+    )
+    assert _names(c) == ("Police Forces of Kenya", "Civilians (Kenya)")
+    c = code_actors(
+        "Al Shabaab militants set up a new base near the border with police watching.",
+        "Strategic developments",
+        "Change to group/activity",
+        "Kenya",
+    )
+    assert _names(c) == ("Al Shabaab", "")
+
+
+def test_associated_actors_of_protesters() -> None:
+    c = code_actors(
+        "University students and lecturers marched against fee rises.",
+        "Protests",
+        "Peaceful protest",
+        "Kenya",
+    )
+    assert c.assoc_actor1 == ("Students (Kenya)", "Teachers (Kenya)")
+    c = code_actors(
+        "Nurses and health workers went on strike.", "Protests", "Peaceful protest", "Chad"
+    )
+    assert c.assoc_actor1 == ("Health Workers (Chad)",)
+    c = code_actors("Gunmen shot a man.", "Violence against civilians", "Attack", "Chad")
+    assert c.assoc_actor1 == ()
+
+
 def test_interaction_code() -> None:
     assert interaction_code(2, 1) == 12
     assert interaction_code(6, None) == 60
@@ -114,16 +161,22 @@ def test_bad_dictionary_file_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.shared
 def test_actor_accuracy_floor_on_ood_sample(acled_dir: Path) -> None:
-    """Gold types given, so this measures only the actor coder (OOD measured: about 0.6)."""
-    rows = [
-        r for r in read_acled(acled_dir / "acled_2020-04-27_to_2020-05-09.csv") if is_ood_row(r)
-    ]
-    sample = random.Random(7).sample(rows, 200)
-    d = ActorDictionary.load()
-    hits = 0
+    """Gold types given; names learned without the OOD (Middle East) rows, as the bench does.
+
+    Measured on this sample: actor1 0.68, actor2 0.73 (whole OOD split: 0.62 / 0.70).
+    """
+    paths = sorted(acled_dir.glob("*.csv"))
+    rows = [r for p in paths for r in read_acled(p)]
+    train = [r for r in rows if not is_ood_row(r)]
+    sample = random.Random(7).sample([r for r in rows if is_ood_row(r)], 200)
+    d = ActorDictionary.read_generic().learn_from_rows(train)
+    h1 = h2 = 0
     for r in sample:
         c = code_actors(
             r["notes"], r["event_type"], r["sub_event_type"], r["country"], dictionary=d
         )
-        hits += _names(c)[0] == strip_period(r["actor1"])
-    assert hits / len(sample) >= 0.50
+        got = _names(c)
+        h1 += got[0].lower() == strip_period(r["actor1"]).lower()
+        h2 += got[1].lower() == strip_period(r["actor2"]).lower()
+    assert h1 / len(sample) >= 0.63
+    assert h2 / len(sample) >= 0.68

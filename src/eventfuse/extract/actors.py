@@ -494,7 +494,11 @@ def _code(
     elif event_type == "Explosions/Remote violence":
         agents = sorted(armed, key=lambda m: -_agent_score(text, m))
         air = sub_event_type == "Air/drone strike"
-        a1 = agents[0] if agents else gen("military" if air else "uag")
+        a1 = (
+            agents[0]
+            if agents
+            else gen("military" if sub_event_type in _REMOTE_NO_VICTIM else "uag")
+        )
         if air and agents and not _is_state(agents[0]) and state is not None:
             a1 = state  # only states fly aircraft: the non-state group is the target
         rest = [m for m in armed if a1 is None or m.actor.name != a1.actor.name]
@@ -553,13 +557,8 @@ _ASSOC_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("Farmers", r"\bfarmers?\b"),
         ("Fishermen", r"\bfisher(?:men|folk)\b"),
         ("Pastoralists", r"\b(?:pastoralists?|herders?)\b"),
-        (
-            "Taxi Drivers",
-            r"\b(?:taxi|matatu|boda[ -]?boda|motorcycle taxi|rickshaw) (?:drivers?|operators?|riders?)\b",
-        ),
         ("Street Traders", r"\b(?:hawkers?|street (?:traders?|vendors?))\b"),
         ("Refugees/IDPs", r"\b(?:refugees?|IDPs?|internally displaced)\b"),
-        ("Prisoners", r"\b(?:prisoners?|inmates?|detainees)\b"),
         ("Women", r"\bwomen\b"),
         (
             "Labour Group",

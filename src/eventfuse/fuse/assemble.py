@@ -19,7 +19,6 @@ from eventfuse.fuse.reconcile import (
     Report,
     Summary,
     build_claims,
-    disagreements,
     make_notes,
     reconcile_actors,
     reconcile_count,
@@ -71,7 +70,7 @@ def draft_event(
     fat = reconcile_count(reports, "fatalities", arts)
     injured = reconcile_count(reports, "injured", arts)[0]
     arrested = reconcile_count(reports, "arrested", arts)[0]
-    claims = build_claims(reports, arts, dates)
+    claims, split = build_claims(reports, arts, dates)
     when = reconcile_date(reports, slack, dates)
     place = reconcile_place(reports)
     mention_ids = tuple(sorted({r.mention.id for r in reports}))
@@ -91,11 +90,11 @@ def draft_event(
         "injured": injured,
         "arrested": arrested,
         "fatalities_by_side": reconcile_sides(reports),
-        "notes": make_notes(Summary(when, a1, a2, place, stype, fat, injured, arrested)),
+        "notes": make_notes(Summary(when, a1, a2, place, stype, fat, injured, arrested), dates),
         "mention_ids": mention_ids,
         "sources": tuple(arts.ref(a) for a in art_ids),
         "claims": claims,
-        "disagreements": disagreements(claims, len(reports)),
+        "disagreements": split,
         "n_independent_sources": len({arts.root(a) for a in art_ids}),
     }
     return IdKey(mention_ids, when), fields
@@ -126,9 +125,9 @@ def build_events(
         drafts.append(fields)
     events: list[Event] = []
     for k, eid in enumerate(stable_ids(keys, previous)):
-        fields = drafts[k]
-        assert fields is not None
+        draft = drafts[k]
+        assert draft is not None
         drafts[k] = None  # the event now holds these values
-        events.append(Event(id=eid, **fields))
+        events.append(Event(id=eid, **draft))
     events.sort(key=lambda ev: (ev.date.start.toordinal() if ev.date else 0, ev.id))
     return events

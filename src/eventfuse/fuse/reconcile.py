@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
 from typing import Any, NamedTuple
 
 from eventfuse.fuse.sources import ArticleIndex
@@ -85,12 +84,22 @@ def reconcile_type(reports: Sequence[Report]) -> tuple[str, str]:
     return chosen, min(subs, key=lambda s: (-subs[s], s))
 
 
+def when_text(d: DateRange | None) -> str:
+    """The opening of the notes: "On 29 August 2024", or "Around ..." for vaguer dates."""
+    if d is None:
+        return "On an unknown date"
+    coded = d.coded
+    day = f"{coded.day} {coded:%B %Y}"
+    return f"On {day}" if d.precision == Precision.DAY else f"Around {day} (as reported)"
+
+
 class DateCache:
     """Shared DateRange objects and claim strings per day window (immutable, so reusable)."""
 
     def __init__(self) -> None:
         self.ranges: dict[tuple[int, int, int], DateRange] = {}
         self.texts: dict[tuple[int, int], str] = {}
+        self.whens: dict[DateRange, str] = {}
 
     def range(self, start: int, end: int, prec: int) -> DateRange:
         key = (start, end, prec)
@@ -106,6 +115,14 @@ class DateCache:
             a, b = day_date(start).isoformat(), day_date(end).isoformat()
             s = self.texts[key] = a if a == b else f"{a}/{b}"
         return s
+
+    def when(self, d: DateRange | None) -> str:
+        if d is None:
+            return when_text(d)
+        text = self.whens.get(d)
+        if text is None:
+            text = self.whens[d] = when_text(d)
+        return text
 
 
 def reconcile_date(reports: Sequence[Report], slack: int, dates: DateCache) -> DateRange | None:
@@ -141,6 +158,8 @@ def reconcile_actors(
     reports: Sequence[Report],
 ) -> tuple[Actor | None, Actor | None, tuple[str, ...], tuple[str, ...]]:
     """The most reported actor1 and actor2 (ties: alphabetical); the rest become associates."""
+    if len(reports) == 1:
+        return single_actors(reports[0].mention)
     ones = Counter(r.mention.actor1.name for r in reports if r.mention.actor1)
     twos = Counter(r.mention.actor2.name for r in reports if r.mention.actor2)
     by_name = {a.name: a for r in reports for a in (r.mention.actor1, r.mention.actor2) if a}
@@ -162,12 +181,37 @@ def reconcile_actors(
     )
 
 
+def single_actors(
+    m: Mention,
+) -> tuple[Actor | None, Actor | None, tuple[str, ...], tuple[str, ...]]:
+    """``reconcile_actors`` of one report, without the vote (same rules, same result)."""
+    one, two = m.actor1, m.actor2
+    a1 = one.name if one else None
+    a2 = two.name if two is not None and two.name != (a1 or "") else None
+    main = {a1, a2}
+    assoc1 = sorted(set(m.assoc_actor1) - main) if m.assoc_actor1 else []
+    assoc2 = sorted(set(m.assoc_actor2) - main - set(assoc1)) if m.assoc_actor2 else []
+    if two is not None and two.name not in main and two.name not in assoc1 + assoc2:
+        assoc2.append(two.name)
+    # As in the vote: an actor2 named like actor1 stands for it (the last one named wins).
+    first = two if two is not None and a1 is not None and two.name == a1 else one
+    return (
+        first if a1 else None,
+        two if a2 else None,
+        tuple(sorted(assoc1)),
+        tuple(sorted(assoc2)),
+    )
+
+
 Counts = tuple[int | None, int | None, int | None, int | None]  # value, low, high, best
 NO_COUNTS: Counts = (None, None, None, None)
 
 
 def reconcile_count(reports: Sequence[Report], name: str, arts: ArticleIndex) -> Counts:
     """Lowest credible (latest) figure, lowest/highest ever, median of sources' latest figure."""
+    if len(reports) == 1:
+        v = share(getattr(reports[0].mention, name), reports[0])
+        return NO_COUNTS if v is None else (v, v, v, v)
     figures = [(r, v) for r in reports if (v := share(getattr(r.mention, name), r)) is not None]
     if not figures:
         return NO_COUNTS
@@ -236,7 +280,7 @@ def claim_values(r: Report, dates: DateCache) -> tuple[Any, ...]:
     )
 
 
-def report_claims(r: Report, outlet: str | None, dates: DateCache, out: list[Claim]) -> None:
+def report_claims(r: Report, outlet: str | None, values: tuple[Any, ...], out: list[Claim]) -> None:
     """Append one claim per field the report gives, with its speaker and evidence."""
     m = r.mention
     aid, mid, speakers = m.article_id, m.id, m.field_speakers
@@ -244,7 +288,7 @@ def report_claims(r: Report, outlet: str | None, dates: DateCache, out: list[Cla
     # ("" from the extractor: that sentence attributes it to nobody).
     speaker = m.speaker or None
     evidence = m.evidence
-    for name, value in zip(CLAIM_FIELDS, claim_values(r, dates), strict=True):
+    for name, value in zip(CLAIM_FIELDS, values, strict=True):
         if value is None:
             continue
         who = (speakers.get(name, m.speaker) or None) if speakers else speaker
@@ -254,22 +298,27 @@ def report_claims(r: Report, outlet: str | None, dates: DateCache, out: list[Cla
 
 def build_claims(
     reports: Sequence[Report], arts: ArticleIndex, dates: DateCache
-) -> tuple[Claim, ...]:
-    """One claim per (mention, field) for every field the mention reports (by mention id)."""
+) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
+    """One claim per (mention, field) the mention reports (by mention id); and disagreements.
+
+    The disagreements are the fields whose claims hold more than one value.
+    """
     claims: list[Claim] = []
-    ordered = reports if len(reports) == 1 else sorted(reports, key=lambda r: r.mention.id)
-    for r in ordered:
-        report_claims(r, arts.outlet(r.mention.article_id), dates, claims)
-    return tuple(claims)
-
-
-def disagreements(claims: Sequence[Claim], n_reports: int) -> tuple[str, ...]:
-    if n_reports == 1:  # one report makes at most one claim per field
-        return ()
-    values: dict[str, set[str]] = {}
-    for c in claims:
-        values.setdefault(c.field, set()).add(repr(c.value))
-    return tuple(f for f in CLAIM_FIELDS if len(values.get(f, ())) > 1)
+    if len(reports) == 1:  # one report makes at most one claim per field: no disagreement
+        r = reports[0]
+        report_claims(r, arts.outlet(r.mention.article_id), claim_values(r, dates), claims)
+        return tuple(claims), ()
+    rows = []
+    for r in sorted(reports, key=lambda r: r.mention.id):
+        values = claim_values(r, dates)
+        rows.append(values)
+        report_claims(r, arts.outlet(r.mention.article_id), values, claims)
+    split = tuple(
+        name
+        for name, column in zip(CLAIM_FIELDS, zip(*rows, strict=True), strict=True)
+        if len({repr(v) for v in column if v is not None}) > 1
+    )
+    return tuple(claims), split
 
 
 class Summary(NamedTuple):
@@ -285,16 +334,9 @@ class Summary(NamedTuple):
     arrested: int | None
 
 
-def _day_text(d: date) -> str:
-    return f"{d.day} {d:%B %Y}"
-
-
-def make_notes(s: Summary) -> str:
+def make_notes(s: Summary, dates: DateCache) -> str:
     """A short ACLED-style summary in our own template."""
-    when = "On an unknown date"
-    if s.date is not None:
-        day = _day_text(s.date.coded)
-        when = f"On {day}" if s.date.precision == Precision.DAY else f"Around {day} (as reported)"
+    when = dates.when(s.date)
     who = " and ".join(a.name for a in (s.actor1, s.actor2) if a) or "unidentified actors"
     where = ""
     if s.place is not None:

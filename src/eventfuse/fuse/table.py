@@ -8,9 +8,10 @@ in flat arrays and every pair computation below is vectorised.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -53,28 +54,6 @@ class Codes:
 
 
 @dataclass
-class Columns:
-    """Raw per-unit values, appended row by row (or filled directly by the benchmark)."""
-
-    src: list[int] = field(default_factory=list)  # index of the mention the unit comes from
-    block: list[int] = field(default_factory=list)  # (country, admin1, family) code
-    country_family: list[int] = field(default_factory=list)  # (country, family) code
-    has_admin1: list[bool] = field(default_factory=list)
-    start: list[int] = field(default_factory=list)
-    end: list[int] = field(default_factory=list)
-    prec: list[int] = field(default_factory=list)
-    lat: list[float] = field(default_factory=list)
-    lon: list[float] = field(default_factory=list)
-    geo: list[int] = field(default_factory=list)
-    admin2: list[int] = field(default_factory=list)
-    actors: list[tuple[int, ...]] = field(default_factory=list)
-    etype: list[int] = field(default_factory=list)
-    stype: list[int] = field(default_factory=list)
-    fatalities: list[int] = field(default_factory=list)
-    tokens: list[list[int]] = field(default_factory=list)  # crc32 of content words
-
-
-@dataclass
 class Table:
     """The arrays of all units (see ``Columns`` for the meaning of each)."""
 
@@ -100,19 +79,6 @@ class Table:
         return int(self.src.shape[0])
 
 
-def text_tokens(text: str, limit: int) -> list[int]:
-    """Stable 32-bit hashes of the distinct content words of ``text`` (bounded length)."""
-    words = {w.strip(".,;:!?\"'()[]") for w in text[:limit].lower().split()}
-    return [zlib.crc32(w.encode()) for w in words if len(w) > 2 and w not in STOPWORDS]
-
-
-def minhash(tokens: Sequence[Sequence[int]], k: int) -> npt.NDArray[np.uint32]:
-    """MinHash signatures (k hash functions) of token sets; empty sets get all-max rows."""
-    lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
-    flat = np.fromiter((h for t in tokens for h in t), dtype=np.uint64, count=int(lengths.sum()))
-    return minhash_flat(flat, lengths, k)
-
-
 def minhash_flat(flat: npt.NDArray[np.uint64], lengths: IntArray, k: int) -> npt.NDArray[np.uint32]:
     """MinHash of token sets given as one flat hash array and the length of each set."""
     n = lengths.shape[0]
@@ -131,34 +97,16 @@ def minhash_flat(flat: npt.NDArray[np.uint64], lengths: IntArray, k: int) -> npt
     return sig
 
 
-def finish(cols: Columns, config: FuseConfig) -> Table:
-    """Turn appended columns into arrays (one copy, then the lists can be dropped)."""
-    actors = np.full((len(cols.actors), MAX_ACTORS), -1, dtype=np.int64)
-    for row, codes in enumerate(cols.actors):
-        actors[row, : len(codes)] = codes[:MAX_ACTORS]
-    return Table(
-        src=np.asarray(cols.src, dtype=np.int64),
-        block=np.asarray(cols.block, dtype=np.int64),
-        country_family=np.asarray(cols.country_family, dtype=np.int64),
-        has_admin1=np.asarray(cols.has_admin1, dtype=np.bool_),
-        start=np.asarray(cols.start, dtype=np.int64),
-        end=np.asarray(cols.end, dtype=np.int64),
-        prec=np.asarray(cols.prec, dtype=np.int64),
-        lat=np.asarray(cols.lat, dtype=np.float64),
-        lon=np.asarray(cols.lon, dtype=np.float64),
-        geo=np.asarray(cols.geo, dtype=np.int64),
-        admin2=np.asarray(cols.admin2, dtype=np.int64),
-        actors=actors,
-        etype=np.asarray(cols.etype, dtype=np.int64),
-        stype=np.asarray(cols.stype, dtype=np.int64),
-        fatalities=np.asarray(cols.fatalities, dtype=np.int64),
-        sig=minhash(cols.tokens, config.minhash_size),
-    )
+_PUNCT = ".,;:!?\"'()[]"
 
 
 @dataclass
 class Encoder:
-    """Shared string -> code maps, so that every mention of one fuse call is comparable."""
+    """Shared string -> code maps, so that every mention of one fuse call is comparable.
+
+    Places, actor names and words repeat across mentions, so what is derived from them
+    (block codes, the period-free actor code, a word's hash) is cached per distinct string.
+    """
 
     blocks: Codes = field(default_factory=Codes)
     country_families: Codes = field(default_factory=Codes)
@@ -166,24 +114,67 @@ class Encoder:
     actors: Codes = field(default_factory=Codes)
     types: Codes = field(default_factory=Codes)
     subtypes: Codes = field(default_factory=Codes)
+    places: dict[tuple[str, str, str | None, str], tuple[int, int, bool, int]] = field(
+        default_factory=dict
+    )
+    actor_codes: dict[str, int] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
+
+    def place(self, country: str, admin1: str, admin2: str | None, etype: str) -> tuple[int, ...]:
+        """(block, country-family, has admin1, admin2 code) of a place and event type."""
+        key = (country, admin1, admin2, etype)
+        got = self.places.get(key)
+        if got is None:
+            fam = family_of(etype)
+            got = self.places[key] = (
+                self.blocks(f"{country}\x1f{admin1}\x1f{fam}"),
+                self.country_families(f"{country}\x1f{fam}"),
+                bool(admin1) and bool(country),
+                self.admin2(f"{country}\x1f{admin1}\x1f{admin2}") if admin2 else -1,
+            )
+        return got
+
+    def actor(self, name: str) -> int:
+        """The code of an actor name without its ACLED period; -1 for generic names."""
+        code = self.actor_codes.get(name)
+        if code is None:
+            generic = is_generic_actor(name)
+            code = self.actor_codes[name] = (
+                -1 if generic else self.actors(strip_period(name).lower())
+            )
+        return code
+
+    def word(self, raw: str) -> int:
+        """A stable 32-bit hash of a word (punctuation stripped); -1 for stop and short words."""
+        word = raw.strip(_PUNCT)
+        keep = len(word) > 2 and word not in STOPWORDS
+        h = self.words[raw] = zlib.crc32(word.encode()) if keep else -1
+        return h
 
 
-def mention_actor_codes(m: Mention, enc: Encoder) -> tuple[int, ...]:
+def text_tokens(text: str, limit: int, enc: Encoder) -> list[int]:
+    """Stable 32-bit hashes of the distinct content words of ``text`` (bounded length)."""
+    raw = set(text[:limit].lower().split())
+    cache = enc.words
+    seen = set(map(cache.get, raw))  # the common case: every word seen before
+    if None in seen:
+        seen = {cache[w] if w in cache else enc.word(w) for w in raw}
+    return [h for h in seen if h is not None and h >= 0]
+
+
+def mention_actor_codes(m: Mention, enc: Encoder) -> list[int]:
     """Codes of the non-generic actors (main and associated), compared without periods."""
-    names: list[str] = []
+    seen: list[int] = []
     for actor in (m.actor1, m.actor2):
         if actor is not None:
-            names.append(actor.name)
-    names.extend(m.assoc_actor1)
-    names.extend(m.assoc_actor2)
-    seen: list[int] = []
-    for name in names:
-        if is_generic_actor(name):
-            continue
-        code = enc.actors(strip_period(name).lower())
-        if code not in seen:
+            code = enc.actor(actor.name)
+            if code >= 0 and code not in seen:
+                seen.append(code)
+    for name in (*m.assoc_actor1, *m.assoc_actor2):
+        code = enc.actor(name)
+        if code >= 0 and code not in seen:
             seen.append(code)
-    return tuple(seen)
+    return seen[:MAX_ACTORS]
 
 
 def date_window(
@@ -208,55 +199,97 @@ def date_window(
     return [(start, end)], prec
 
 
-def add_mention(
-    cols: Columns,
-    index: int,
-    m: Mention,
-    windows: Iterable[tuple[int, int]],
-    prec: int,
-    enc: Encoder,
-    config: FuseConfig,
-) -> None:
-    """Append the unit rows of one mention."""
-    place = m.place
-    country = (place.country if place else None) or ""
-    admin1 = (place.admin1 if place else None) or ""
-    fam = family_of(m.event_type)
-    block = enc.blocks(f"{country}\x1f{admin1}\x1f{fam}")
-    cf = enc.country_families(f"{country}\x1f{fam}")
-    lat = place.latitude if place and place.latitude is not None else float("nan")
-    lon = place.longitude if place and place.longitude is not None else float("nan")
-    geo = place.geo_precision if place else 3
-    adm2 = enc.admin2(f"{country}\x1f{admin1}\x1f{place.admin2}") if place and place.admin2 else -1
-    actors = mention_actor_codes(m, enc)
-    etype, stype = enc.types(m.event_type), enc.subtypes(m.sub_event_type)
-    fat = m.fatalities if m.fatalities is not None else NO_COUNT
-    tokens = text_tokens(m.text, config.max_text_chars)
-    for start, end in windows:
-        cols.src.append(index)
-        cols.block.append(block)
-        cols.country_family.append(cf)
-        cols.has_admin1.append(bool(admin1) and bool(country))
-        cols.start.append(start)
-        cols.end.append(end)
-        cols.prec.append(prec)
-        cols.lat.append(lat)
-        cols.lon.append(lon)
-        cols.geo.append(geo)
-        cols.admin2.append(adm2)
-        cols.actors.append(actors)
-        cols.etype.append(etype)
-        cols.stype.append(stype)
-        cols.fatalities.append(fat)
-        cols.tokens.append(tokens)
+@dataclass
+class Rows:
+    """Per-mention values (one row per mention), expanded to units at the end."""
+
+    place: list[tuple[int, ...]] = field(default_factory=list)  # Encoder.place()
+    prec: list[int] = field(default_factory=list)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    geo: list[int] = field(default_factory=list)
+    actors: list[list[int]] = field(default_factory=list)
+    etype: list[int] = field(default_factory=list)
+    stype: list[int] = field(default_factory=list)
+    fatalities: list[int] = field(default_factory=list)
+    tokens: list[int] = field(default_factory=list)  # all mentions' word hashes, flat
+    n_tokens: list[int] = field(default_factory=list)
+    n_units: list[int] = field(default_factory=list)
+    start: list[int] = field(default_factory=list)  # per unit
+    end: list[int] = field(default_factory=list)  # per unit
+
+    def add(
+        self, m: Mention, windows: list[tuple[int, int]], prec: int, enc: Encoder, lim: int
+    ) -> None:
+        """Append the row of one mention and its unit windows."""
+        place = m.place
+        if place is None:
+            self.place.append(enc.place("", "", None, m.event_type))
+            self.lat.append(float("nan"))
+            self.lon.append(float("nan"))
+            self.geo.append(3)
+        else:
+            codes = enc.place(place.country or "", place.admin1 or "", place.admin2, m.event_type)
+            self.place.append(codes)
+            self.lat.append(place.latitude if place.latitude is not None else float("nan"))
+            self.lon.append(place.longitude if place.longitude is not None else float("nan"))
+            self.geo.append(place.geo_precision)
+        self.prec.append(prec)
+        self.actors.append(mention_actor_codes(m, enc))
+        self.etype.append(enc.types(m.event_type))
+        self.stype.append(enc.subtypes(m.sub_event_type))
+        self.fatalities.append(m.fatalities if m.fatalities is not None else NO_COUNT)
+        tokens = text_tokens(m.text, lim, enc)
+        self.tokens.extend(tokens)
+        self.n_tokens.append(len(tokens))
+        self.n_units.append(len(windows))
+        for start, end in windows:
+            self.start.append(start)
+            self.end.append(end)
+
+    def table(self, k: int) -> Table:
+        """The unit table: per-mention arrays repeated for the units of each mention."""
+        n_units = np.asarray(self.n_units, dtype=np.int64)
+        src = np.repeat(np.arange(n_units.shape[0], dtype=np.int64), n_units)
+        place = np.asarray(self.place, dtype=np.int64).reshape(-1, 4)
+        actors = np.full((n_units.shape[0], MAX_ACTORS), -1, dtype=np.int64)
+        for row, codes in enumerate(self.actors):
+            if codes:
+                actors[row, : len(codes)] = codes
+        flat = np.asarray(self.tokens, dtype=np.uint64)
+        sig = minhash_flat(flat, np.asarray(self.n_tokens, dtype=np.int64), k)
+        one_unit = bool(src.shape[0] == n_units.shape[0])
+
+        def unit(values: list[Any] | npt.NDArray[Any], dtype: type) -> npt.NDArray[Any]:
+            arr: npt.NDArray[Any] = np.asarray(values, dtype=dtype)
+            return arr if one_unit else arr[src]
+
+        return Table(
+            src=src,
+            block=unit(place[:, 0], np.int64),
+            country_family=unit(place[:, 1], np.int64),
+            has_admin1=unit(place[:, 2], np.bool_),
+            start=np.asarray(self.start, dtype=np.int64),
+            end=np.asarray(self.end, dtype=np.int64),
+            prec=unit(self.prec, np.int64),
+            lat=unit(self.lat, np.float64),
+            lon=unit(self.lon, np.float64),
+            geo=unit(self.geo, np.int64),
+            admin2=unit(place[:, 3], np.int64),
+            actors=unit(actors, np.int64),
+            etype=unit(self.etype, np.int64),
+            stype=unit(self.stype, np.int64),
+            fatalities=unit(self.fatalities, np.int64),
+            sig=unit(sig, np.uint32),
+        )
 
 
 def build_table(
     mentions: Sequence[Mention], articles: Mapping[str, Article], config: FuseConfig
 ) -> Table:
     """The unit table of ``mentions`` (multi-day mentions give one unit per day)."""
-    cols, enc = Columns(), Encoder()
-    for index, m in enumerate(mentions):
+    rows, enc = Rows(), Encoder()
+    for m in mentions:
         windows, prec = date_window(m, articles, config)
-        add_mention(cols, index, m, windows, prec, enc, config)
-    return finish(cols, config)
+        rows.add(m, windows, prec, enc, config.max_text_chars)
+    return rows.table(config.minhash_size)
