@@ -165,7 +165,8 @@ class Extractor:
             for i, sent in enumerate(doc.sents)
         ]  # fmt: skip
         if single_event:
-            groups = [_Group([s for s in infos if s.is_event or s.is_support] or infos)]
+            # A note describes one event: every sentence may carry its place, date or toll.
+            groups = [_Group(infos)]
         else:
             groups = _group_sentences(infos)
         mentions = []
