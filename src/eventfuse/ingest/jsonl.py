@@ -9,13 +9,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from eventfuse.errors import InputError
-from eventfuse.ingest.records import Meta, build_article
-from eventfuse.ingest.text import parse_iso_date
+from eventfuse.ingest.records import Meta, build_article, meta_from_record
 from eventfuse.model import Article
 
 __all__ = ["read_jsonl", "read_jsonl_file"]
-
-_STRING_KEYS = ("url", "title", "outlet", "byline")
 
 
 def read_jsonl(
@@ -90,18 +87,7 @@ def _record_article(where: str, src: str, record: Any, defaults: Meta) -> Articl
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         return InputError(where, "missing or empty 'text'")
-    for key in _STRING_KEYS:
-        if record.get(key) is not None and not isinstance(record[key], str):
-            return InputError(where, f"'{key}' must be a string")
-    try:
-        published = parse_iso_date(record.get("published"))
-    except ValueError as exc:
-        return InputError(where, str(exc))
-    meta = Meta(
-        title=record.get("title"),
-        outlet=record.get("outlet"),
-        url=record.get("url"),
-        published=published,
-        byline=record.get("byline"),
-    )
+    meta = meta_from_record(where, record)
+    if isinstance(meta, InputError):
+        return meta
     return build_article(body, src, meta.over(defaults))

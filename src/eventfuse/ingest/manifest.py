@@ -9,13 +9,11 @@ from typing import Any
 
 from eventfuse.errors import InputError
 from eventfuse.ingest.decode import read_text
-from eventfuse.ingest.records import Meta
-from eventfuse.ingest.text import parse_iso_date
+from eventfuse.ingest.records import Meta, meta_from_record
 
 __all__ = ["MANIFEST_NAME", "Manifest", "load_manifest"]
 
 MANIFEST_NAME = "manifest.jsonl"
-_STRING_KEYS = ("title", "outlet", "byline", "url")
 
 # Resolved file path -> its metadata.
 Manifest = dict[Path, Meta]
@@ -53,18 +51,7 @@ def _parse_line(where: str, folder: Path, line: str) -> tuple[Path, Meta] | Inpu
     target = (folder / name).resolve()
     if not target.is_relative_to(folder):
         return InputError(where, f"'file' points outside the manifest's folder: {name!r}")
-    for key in _STRING_KEYS:
-        if record.get(key) is not None and not isinstance(record[key], str):
-            return InputError(where, f"'{key}' must be a string or null")
-    try:
-        published = parse_iso_date(record.get("published"))
-    except ValueError as exc:
-        return InputError(where, str(exc))
-    meta = Meta(
-        title=record.get("title"),
-        outlet=record.get("outlet"),
-        url=record.get("url"),
-        published=published,
-        byline=record.get("byline"),
-    )
+    meta = meta_from_record(where, record)
+    if isinstance(meta, InputError):
+        return meta
     return target, meta

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from typing import Any
 
+from eventfuse.errors import InputError
 from eventfuse.ingest.dedup import fingerprint
-from eventfuse.ingest.text import article_id, clean_text
+from eventfuse.ingest.text import article_id, clean_text, parse_iso_date
 from eventfuse.model import Article
 
 __all__ = ["Meta", "build_article"]
@@ -26,6 +29,28 @@ class Meta:
         """These values where known, ``base``'s elsewhere."""
         changes = {f.name: getattr(self, f.name) for f in fields(self)}
         return replace(base, **{k: v for k, v in changes.items() if v is not None})
+
+
+_STRING_KEYS = ("title", "outlet", "url", "byline")
+
+
+def meta_from_record(where: str, record: Mapping[str, Any]) -> Meta | InputError:
+    """The metadata of a JSON record (a JSONL article or a manifest line), checked: the text
+    fields must be strings (or null) and ``published`` an ISO date."""
+    for key in _STRING_KEYS:
+        if record.get(key) is not None and not isinstance(record[key], str):
+            return InputError(where, f"'{key}' must be a string or null")
+    try:
+        published = parse_iso_date(record.get("published"))
+    except ValueError as exc:
+        return InputError(where, str(exc))
+    return Meta(
+        title=record.get("title"),
+        outlet=record.get("outlet"),
+        url=record.get("url"),
+        published=published,
+        byline=record.get("byline"),
+    )
 
 
 def build_article(text: str, source_path: str, meta: Meta) -> Article:
