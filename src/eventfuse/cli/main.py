@@ -98,7 +98,10 @@ def run(paths: tuple[Path, ...], db: str, quiet: bool) -> None:
 @click.option("--actor", help="Substring of actor1 or actor2.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
 @click.option(
-    "--format", "fmt", default="table", show_default=True,
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
     type=click.Choice(["table", "csv", "json", "geojson", "acled", "ucdp", "parquet"]),
     help="table; csv; json (ACLED column names); geojson; acled (ACLED CSV); ucdp (UCDP GED "
     "CSV); parquet (needs --output).",

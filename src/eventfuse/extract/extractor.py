@@ -164,11 +164,8 @@ class Extractor:
             )
             for i, sent in enumerate(doc.sents)
         ]  # fmt: skip
-        if single_event:
-            # A note describes one event: every sentence may carry its place, date or toll.
-            groups = [_Group(infos)]
-        else:
-            groups = _group_sentences(infos)
+        # A note describes one event: every sentence may carry its place, date or toll.
+        groups = [_Group(infos)] if single_event else _group_sentences(infos)
         mentions = []
         for n, group in enumerate(groups):
             m = self._mention(article, group, toponyms, n, lede=(n == 0), single=single_event)
