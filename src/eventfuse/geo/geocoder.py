@@ -81,6 +81,11 @@ def _continents() -> dict[str, str]:
     return {iso: c["continentcode"] for iso, c in data.items()}
 
 
+# Districts named after their seat: the nearest town this big, this close, stands in for a
+# district the gazetteer does not have.
+SEAT_POPULATION = 20_000
+SEAT_KM = 40.0
+
 class Geocoder:
     """Offline toponym resolution over the gazetteer (see module doc for the scoring)."""
 
@@ -282,6 +287,8 @@ class Geocoder:
         a1, a2 = r.admin1, r.admin2
         if r.feature == "curated" or (r.source == "curated" and not a1):
             a1, a2 = self._nearest_admin(r)
+        if not a2 and r.feature not in ("adm1", "country"):
+            a2 = self._seat_district(r, a1)
         return Place(
             name=name,
             country=r.country,
@@ -328,6 +335,27 @@ class Geocoder:
         ):
             return 2
         return 1
+
+    def _seat_district(self, r: PlaceRow, admin1: str | None) -> str | None:
+        """A district named after its seat, for countries whose districts the gazetteer lacks:
+        the nearest town of at least SEAT_POPULATION people in the same admin1, within
+        SEAT_KM (the place itself when it is that big)."""
+        if r.lat is None or r.lon is None:
+            return None
+        if r.population >= SEAT_POPULATION:
+            return r.name
+        d = SEAT_KM / 111.0
+        towns = self.store.places_where(
+            "feature = 'city' AND population >= ? AND country = ? "
+            "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+            (SEAT_POPULATION, r.country, r.lat - d, r.lat + d, r.lon - 2 * d, r.lon + 2 * d),
+        )
+        towns = [t for t in towns if not admin1 or t.admin1 == admin1]
+        if not towns:
+            return None
+        here = (r.lat, r.lon)
+        km, best = min((haversine_km(here, (t.lat or 0.0, t.lon or 0.0)), t.name) for t in towns)
+        return best if km <= SEAT_KM else None
 
     def _nearest_admin(self, r: PlaceRow) -> tuple[str | None, str | None]:
         if r.lat is None or r.lon is None:
