@@ -87,3 +87,5 @@ def test_the_bundled_anbar_reports_fuse_into_one_event(examples_dir: Path, tmp_p
     assert raid["n_sources"] == 2 and raid["fatalities"] == 15
     assert raid["injured"] == 7 and raid["arrested"] == 2
     assert "Anbar" in raid["admin1"]
+    _, by_admin1, _ = _run("events", "--db", db, "--format", "json", "--admin1", "anbar")
+    assert [r["id"] for r in json.loads(by_admin1)] == [raid["id"]]

@@ -128,7 +128,7 @@ def events(
         since=since.date() if since else None,
         until=until.date() if until else None,
         country=country,
-        admin1=admin1,
+        admin1=_canonical_admin1(admin1, country),
         event_type=event_type,
         actor=actor,
         limit=limit,
@@ -152,6 +152,15 @@ def events(
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"wrote {len(found)} event(s) to {output}")
+
+
+def _canonical_admin1(name: str | None, country: str | None) -> str | None:
+    """The gazetteer's spelling of an admin1 the user typed ("Anbar" -> "Al Anbar")."""
+    if not name:
+        return name
+    from eventfuse.geo import Geocoder
+
+    return Geocoder.default().admin1_of(name, country) or name
 
 
 def _render(found: list[Any], fmt: str) -> str:
