@@ -101,6 +101,9 @@ ADMIN_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "Amanat Al Asimah": ("Amanat al Asimah", "Sanaa City"),
         "Şan‘āʼ": ("Sanaa",),
     },
+    "MX": {
+        "Ciudad de Mexico": ("Distrito Federal", "Mexico City", "CDMX"),
+    },
     "LB": {
         "Jabal Lubnan": ("Mount Lebanon",),
         "Ash Shimal": ("North", "North Lebanon"),

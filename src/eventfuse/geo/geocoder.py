@@ -22,6 +22,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from eventfuse.geo.adminmatch import loosely_same
 from eventfuse.geo.aliases import COUNTRY_WORDS
 from eventfuse.geo.evidence import decide
 from eventfuse.geo.finder import Finder
@@ -85,6 +86,7 @@ def _continents() -> dict[str, str]:
 # district the gazetteer does not have.
 SEAT_POPULATION = 20_000
 SEAT_KM = 40.0
+
 
 class Geocoder:
     """Offline toponym resolution over the gazetteer (see module doc for the scoring)."""
@@ -182,7 +184,7 @@ class Geocoder:
         ka, kb = norm_key(a), norm_key(b)
         if not ka or not kb:
             return False
-        if ka == kb or skeleton(ka) == skeleton(kb) or fuzz.ratio(ka, kb) >= 88:
+        if ka == kb or loosely_same(a, b):
             return True
         feat = f"adm{level}"
 

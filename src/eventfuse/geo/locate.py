@@ -3,9 +3,13 @@
 1. Context: the countries the text names (places, demonyms, ``country_hint``), the admin areas
    it names, and the positions of the other places in it.
 2. Each event toponym is scored (see ``geocoder``); an ACLED-style bracket after a name,
-   "X (Admin2, Admin1)", constrains X; names inside such a bracket are admin areas.
+   "X (Admin2, Admin1)", constrains X (so does "X, Admin1" when Admin1 is a known admin1);
+   names inside such a bracket are admin areas. A reading outside the admin1 the note itself
+   writes after the name is demoted below that admin1.
 3. Datelines, bylines and places named only as where something was said are skipped.
-4. The most specific resolved place wins: a town, then a point feature (wadi, mountain, area),
+4. With no event toponym, the first sentence's places stand in when no later sentence
+   names a place (an ACLED note); initials ("J&K") and month abbreviations are no places.
+5. The most specific resolved place wins: a town, then a point feature (wadi, mountain, area),
    then a wide feature (range, desert, region), then admin2, admin1, country; ties go to the
    earliest mention.
 """
@@ -32,7 +36,19 @@ if TYPE_CHECKING:
     from eventfuse.geo.geocoder import Geocoder
 
 _BRACKET = re.compile(r"\s*\(([^()\n]{1,100})\)")
+# "X, Admin1" as ACLED writes it ("in Belford Roxo, Rio de Janeiro, ..."): the words after
+# the comma, up to punctuation or a generic admin word, are checked against the gazetteer.
+_COMMA_ADMIN = re.compile(
+    r",\s*([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|de|do|da|del|and|el|al))*)"
+    r"(?:\s+(?:state|province|department|region|governorate|county|oblast))?(?=[\s,.;:()]|$)"
+)
 MIN_SCORE = 0.0
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())  # noqa: SIM905
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# A place outside the text's decided country is still a reading when the text names no
+# place inside it: a city this big, with its admin1 written after it ("Medellin, Antioquia"
+# in a note about Venezuelan migrants).
+FOREIGN_CITY_POPULATION = 100_000
 
 
 def _rank(r: PlaceRow) -> int:
@@ -77,16 +93,26 @@ class Locator:
         return bool(self.text) and self.text[t.start : t.end] == t.text
 
     def bracket_after(self, t: Toponym) -> tuple[str | None, str | None] | None:
-        """(admin2, admin1) from "X (Admin2, Admin1)" right after ``t``."""
+        """(admin2, admin1) from "X (Admin2, Admin1)" right after ``t``, or (None, admin1)
+        from "X, Admin1" when those words name an admin1 area."""
         if not self._on_text(t):
             return None
         m = _BRACKET.match(self.text, t.end)
         if not m:
-            return None
+            return self._comma_admin(t)
         parts = [p.strip() for p in m.group(1).split(",") if p.strip()]
         if not parts or len(parts) > 3 or any(len(p) > 40 for p in parts):
             return None
         return (parts[-2] if len(parts) >= 2 else None, parts[-1])
+
+    def _comma_admin(self, t: Toponym) -> tuple[str | None, str | None] | None:
+        m = _COMMA_ADMIN.match(self.text, t.end)
+        if not m or len(m.group(1)) > 40 or self.bracket_role(t):
+            return None
+        name = m.group(1)
+        if self.g.country_of(name) or not self.g.admin1_of(name):
+            return None
+        return (None, name)
 
     def bracket_role(self, t: Toponym) -> str | None:
         """ "adm1" or "adm2" when ``t`` sits inside such a bracket."""
@@ -106,6 +132,8 @@ class Locator:
         context_toponyms: Sequence[Toponym],
         hint: str | None,
     ) -> dict[str, object]:
+        if not event_toponyms:
+            event_toponyms = self._lede_places(context_toponyms)
         every = list(dict.fromkeys([*event_toponyms, *context_toponyms]))
         usable = [t for t in every if t.relation not in SKIP_RELATIONS]
         ctx = self.g._context(usable, self.text, hint)
@@ -119,6 +147,8 @@ class Locator:
             report.append(self._report(t, scored, skipped))
             if scored and scored[0][1] > MIN_SCORE:
                 rank = _rank(scored[0][0]) + self._doubt(t, scored[0][0], ctx)
+                if self.bracket_role(t) == scored[0][0].feature:
+                    rank -= 0.1  # the coder's own "(Admin2, Admin1)" wins a tie
                 (spare if skipped else picks).append((rank, i, scored[0][0], t))
         picks = picks or [p for p in spare if p[3].relation != "dateline"] or spare
         chosen: Place | None = None
@@ -126,6 +156,21 @@ class Locator:
             _, _, row, t = min(picks, key=lambda p: (p[0], p[1]))
             chosen = self._with_bracket_admin2(self.g._place(row, t.text, t.relation), t)
         return {"toponyms": report, "chosen": chosen}
+
+    def _lede_places(self, context: Sequence[Toponym]) -> list[Toponym]:
+        """No place in the event's own sentences: the places of the text's first sentence
+        stand in when that sentence is all the text has to say about places (an ACLED note,
+        "On 8 May, shelling was reported in Hadba (Tripoli)"); a report whose later
+        sentences name other places may be telling of another event."""
+        m = _SENTENCE_END.search(self.text)
+        end = m.end() if m else len(self.text)
+        lede = [t for t in context if self._on_text(t) and t.start < end]
+        later = [t for t in context if self._on_text(t) and t.start >= end]
+        if later:
+            return []
+        # only names the gazetteer has as written: a spelling variant found abroad
+        # ("Gatundu" -> Juliaca) is no stand-in
+        return [t for t in lede if self.g.store.by_key(norm_key(t.text))]
 
     def _doubt(self, t: Toponym, r: PlaceRow, ctx: _Context) -> float:
         """Demote a reading that only a spelling variant supports (2.5: it loses to any exact
@@ -135,6 +180,17 @@ class Locator:
         exact = any(x.feature != "country" for x in self.g.store.by_key(norm_key(t.text)))
         if not exact and r.feature not in ("adm1", "adm2"):
             doubt += 2.5
+        hint = self.bracket_after(t)
+        if hint and hint[1] and r.feature not in ("adm1", "country") and r.country:
+            # the note itself says which admin1 the place is in; a reading elsewhere loses
+            # to that admin1 area
+            canon = self.g.admin1_of(hint[1], r.country)
+            if canon and not (r.admin1 and self.g._admin_match(r.admin1, canon)):
+                doubt += 3.0
+            elif not canon and any(
+                x.feature == "adm1" for x in self.g.store.by_key(norm_key(hint[1]))
+            ):
+                doubt += 3.0  # that admin1 is in another country
         if (
             ctx.admin1
             and r.feature not in ("adm1", "country")
@@ -171,16 +227,41 @@ class Locator:
         return (parts[-2] if len(parts) >= 2 else None, parts[-1])
 
     def _score(self, t: Toponym, ctx: _Context) -> list[tuple[PlaceRow, float]]:
+        key = norm_key(t.text)
+        if (len(key.replace(" ", "")) < 3 and not self.g.country_of(t.text)) or key in _MONTHS:
+            return []  # "J" of "J&K", "K": initials; "Aug", "Jul": dates, not places
         hint = self.bracket_after(t)
         scored = self.g._score_all(t.text, ctx, hint)
         if ctx.main:
-            # the text's country is decided: leave it only for a country the text names
+            # the text's country is decided: leave it only for a country the text names, or
+            # for a big city when nothing inside it bears the name
             home = [rs for rs in scored if rs[0].country == ctx.main]
-            scored = home or [rs for rs in scored if rs[0].country in ctx.countries]
+            named = [rs for rs in scored if rs[0].country in ctx.countries]
+            scored = home or named or self._foreign_city(t, scored, hint)
         role = self.bracket_role(t)
         if role:  # a name inside "(Admin2, Admin1)" is that admin level
             return [rs for rs in scored if rs[0].feature == role] or scored
         return _town_over_namesake_admin(t, scored)
+
+    def _foreign_city(
+        self,
+        t: Toponym,
+        scored: list[tuple[PlaceRow, float]],
+        hint: tuple[str | None, str | None] | None,
+    ) -> list[tuple[PlaceRow, float]]:
+        """Big cities of this very name whose admin1 the note writes after it ("Medellin,
+        Antioquia"): the note is about them although another country dominates the text."""
+        if not hint or not hint[1]:
+            return []
+        key = norm_key(t.text)
+        return [
+            rs
+            for rs in scored
+            if rs[0].population >= FOREIGN_CITY_POPULATION
+            and norm_key(rs[0].name) == key
+            and rs[0].admin1
+            and self.g._admin_match(rs[0].admin1, self.g.admin1_of(hint[1], rs[0].country) or "")
+        ]
 
     def _points(self, toponyms: Sequence[Toponym], ctx: _Context) -> list[tuple[float, float]]:
         """Positions of the places the text names, each taken at its best reading."""
