@@ -8,6 +8,7 @@ from a held-out 20% of the training rows (fixed seed) with a model fitted on the
 
 The news-style dev set (examples/news_dev/snippets.jsonl) is scored with the packaged model.
 ``--baseline`` adds a plain bag-of-words logistic regression on the same OOD split.
+``--dev`` prints leave-region-group-out accuracy on the training side (the split to tune on).
 ``--cache DIR`` keeps the two fitted models so reruns skip training.
 """
 
@@ -29,6 +30,8 @@ from eventfuse.extract.classify import (
     CONFLICT_THRESHOLD,
     SUB_TO_TYPE,
     EventTyper,
+    _fit,
+    _from_fit,
     train_typer_rows,
 )
 from eventfuse.extract.train import is_ood_row, read_acled
@@ -203,12 +206,41 @@ def baseline(train: Sequence[dict[str, str]], test: Sequence[dict[str, str]]) ->
     print(f"  BoW LR baseline: event_type {et:.3f}  sub_event_type {st:.3f}")
 
 
+# Region groups held out in turn for tuning (--dev); the Middle East (OOD) is never among them.
+DEV_GROUPS = (
+    ("Caucasus and Central Asia", "Europe", "Northern Africa"),
+    ("Southern Asia", "South-Eastern Asia"),
+    ("South America", "Central America", "Caribbean"),
+    ("Western Africa", "Middle Africa", "Southern Africa"),
+)
+
+
+def dev_folds(train: Sequence[dict[str, str]]) -> None:
+    """Leave-region-group-out accuracy on the training side: the split to tune on."""
+    ident = np.array([[0.0, 1.0], [0.0, 1.0]])
+    print("\n== dev folds (training side, one region group held out at a time) ==")
+    for group in DEV_GROUPS:
+        fit = [r for r in train if r.get("region") not in group]
+        dev = [r for r in train if r.get("region") in group]
+        if not dev:
+            continue
+        vec, clf = _fit([r["notes"] for r in fit], [r["sub_event_type"] for r in fit], 0)
+        typer = _from_fit(vec, clf, ident, ident)
+        preds = typer.predict_many([r["notes"] for r in dev])
+        et = np.mean([p.event_type == r["event_type"] for p, r in zip(preds, dev, strict=True)])
+        st = np.mean(
+            [p.sub_event_type == r["sub_event_type"] for p, r in zip(preds, dev, strict=True)]
+        )
+        print(f"  {' + '.join(group)[:48]:48s} n={len(dev):5d}  type {et:.3f}  sub {st:.3f}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("acled_dir", nargs="?", type=Path, default=DEFAULT_DIR)
     ap.add_argument("--cache", type=Path, default=None)
     ap.add_argument("--baseline", action="store_true", help="also fit the BoW LR baseline")
     ap.add_argument("--news-only", action="store_true", help="only the news-style dev set")
+    ap.add_argument("--dev", action="store_true", help="only the training-side dev folds")
     args = ap.parse_args(argv)
     if args.news_only:
         evaluate_news(EventTyper.load())
@@ -216,6 +248,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [r for f in sorted(args.acled_dir.glob("*.csv")) for r in read_acled(f)]
     train = [r for r in rows if not is_ood_row(r)]
     ood = [r for r in rows if is_ood_row(r)]
+    if args.dev:
+        dev_folds(train)
+        return 0
     rng = random.Random(0)
     idx = list(range(len(train)))
     rng.shuffle(idx)

@@ -15,6 +15,7 @@ from eventfuse.extract.classify import (
     features,
     first_flags,
     train_typer_rows,
+    victim_flags,
 )
 from eventfuse.extract.train import is_ood_row, read_acled
 
@@ -97,6 +98,50 @@ def test_weapon_overrides_beat_attack_and_clash_guesses() -> None:
     ]
     for text, sub in cases:
         assert typer.predict(text).sub_event_type == sub, text
+
+
+def test_victim_flags_tell_armed_from_civilian_victims() -> None:
+    armed = "On 3 March 2020, 2 policemen were killed by Taliban militants in Herat."
+    assert "armed_victim_only" in victim_flags(armed)
+    assert "armed_victim_only" in victim_flags("One 'Arbaki' was shot dead by a sniper.")
+    civ = "Gunmen attacked the village; 3 civilians were killed. Two soldiers were wounded."
+    assert victim_flags(civ) == {"civ_victim"}  # only the first sentence counts
+    both = "2 soldiers and 3 civilians were killed; 4 villagers were injured by the gunmen."
+    assert "armed_victim_only" not in victim_flags(both)
+    assert "exchange" in victim_flags("Troops and rebels exchanged fire near the border post.")
+    # Override-only: the victim cues are not model features (they must not shift weights).
+    assert not any("victim_only" in f for f, _, _ in features(armed))
+
+
+def test_victim_launcher_and_regain_overrides() -> None:
+    typer = EventTyper.load()
+    cases = [
+        (
+            "On 2 March 2020, 1 local policeman was killed and 4 were wounded following an "
+            "attack by Taliban militants on their vehicle in Nirkh district.",
+            "Armed clash",
+        ),
+        (
+            "On 9 May 2020, the rebel forces fired grenade launchers at the government "
+            "positions near the village.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 5 May 2020, the military recaptured the town from the militants after "
+            "heavy fighting.",
+            "Government regains territory",
+        ),
+        (
+            "On 6 May 2020, monitors recorded 60 explosions involving mortars in both "
+            "directions of the frontline near the village.",
+            "Armed clash",
+        ),
+    ]
+    for text, sub in cases:
+        assert typer.predict(text).sub_event_type == sub, text
+    # A civilian victim keeps the attack reading.
+    civ = "On 4 May 2020, gunmen shot dead a farmer in his home in the village."
+    assert typer.predict(civ).sub_event_type == "Attack"
 
 
 def test_is_conflict_held_out_sentences() -> None:
