@@ -9,13 +9,13 @@ saved as a whole; ``fuse`` keeps event ids stable across runs and the store reco
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventfuse.errors import InputError, NotFoundError
 from eventfuse.fuse import FuseConfig, fuse
-from eventfuse.ingest import DuplicateIndex, fingerprint, linkable, read_paths
+from eventfuse.ingest import DuplicateIndex, link_duplicates, read_paths
 from eventfuse.model import Article, Event, Mention
 from eventfuse.store.base import SaveSummary, Store
 
@@ -90,8 +90,7 @@ class Pipeline:
         report: RunReport | None = None,
     ) -> RunReport:
         report = report or RunReport()
-        dups = DuplicateIndex(self.store.fingerprints())
-        fresh: list[Article] = []
+        unseen: list[Article] = []
         seen_ids: set[str] = set()
         for article in articles:
             report.seen += 1
@@ -101,7 +100,10 @@ class Pipeline:
                     progress(1)
                 continue
             seen_ids.add(article.id)
-            fresh.append(self._link(article, dups, report))
+            unseen.append(article)
+        dups = DuplicateIndex(self.store.fingerprints())
+        fresh = [a for a in link_duplicates(unseen, dups) if isinstance(a, Article)]
+        report.linked_duplicates = sum(a.duplicate_of is not None for a in fresh)
         for article, mentions in self.extractor.extract_many(fresh):
             if self.store.add_article(article, mentions):
                 report.stored += 1
@@ -112,34 +114,21 @@ class Pipeline:
         # Fuse on every run, not only when something was stored: a run that crashed after
         # storing articles is completed by the next one. Saving writes only what changed.
         cause = f"ingest {report.stored} article(s)" if report.stored else "re-fuse"
-        report.events = self.refuse(cause)
-        if report.article_ids:
-            new = set(report.article_ids)
-            report.event_ids = [
-                e.id for e in self.store.events() if any(s.article_id in new for s in e.sources)
-            ]
+        report.events, events = self._refuse(cause)
+        new = set(report.article_ids)
+        report.event_ids = [e.id for e in events if any(s.article_id in new for s in e.sources)]
         return report
-
-    @staticmethod
-    def _link(article: Article, dups: DuplicateIndex, report: RunReport) -> Article:
-        """Fingerprint an article and link it to the stored original it copies, if any."""
-        fp = article.fingerprint if article.fingerprint is not None else fingerprint(article.text)
-        if not linkable(article):  # ACLED rows and very short texts follow templates
-            return replace(article, fingerprint=fp)
-        original = dups.match(fp)
-        dups.add(article.id, fp)
-        if original is None:
-            return replace(article, fingerprint=fp)
-        report.linked_duplicates += 1
-        return replace(article, fingerprint=fp, duplicate_of=original)
 
     def refuse(self, cause: str) -> SaveSummary:
         """Fuse every stored mention again and save the events (ids stay stable)."""
+        return self._refuse(cause)[0]
+
+    def _refuse(self, cause: str) -> tuple[SaveSummary, list[Event]]:
         articles = {a.id: a for a in self.store.articles()}
         mentions: list[Mention] = self.store.mentions()
         previous: list[Event] = self.store.events()
         events = fuse(mentions, articles, previous, self.fuse_config)
-        return self.store.save_events(events, cause)
+        return self.store.save_events(events, cause), events
 
     def forget(self, article_id: str) -> SaveSummary:
         """Remove an article and its claims, then re-reconcile the events it touched."""
