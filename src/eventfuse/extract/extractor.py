@@ -78,6 +78,8 @@ class Locator(Protocol):
 
     def country_of(self, name: str) -> str | None: ...
 
+    def relation_before(self, text: str, start: int) -> str | None: ...
+
     def text_country(self, toponyms: Sequence[Toponym], text: str) -> str | None: ...
 
     def locate(
@@ -181,7 +183,7 @@ class Extractor:
                     ent.text,
                     ent.start_char,
                     ent.end_char,
-                    _relation(doc.text, ent.start_char),
+                    self._relation(doc.text, ent.start_char),
                     ent.label_,
                 )
         if self.locator is not None:
@@ -195,6 +197,10 @@ class Extractor:
         tops = sorted(found.values(), key=lambda t: t.start)
         tops = [self._mark_adjectival(doc, t) for t in tops]
         return [t for t in tops if not _in_dateline(doc.text, t) and not _in_byline(doc.text, t)]
+
+    def _relation(self, text: str, start: int) -> str | None:
+        """The spatial cue before a spaCy place entity, read as the gazetteer scan reads it."""
+        return self.locator.relation_before(text, start) if self.locator is not None else None
 
     def _mark_adjectival(self, doc: Doc, top: Toponym) -> Toponym:
         """A country name used as a modifier ("US logistics base", "Iraqi forces") says whose
@@ -532,17 +538,6 @@ def _sides(sents: list[SentenceInfo]) -> dict[str, int]:
 
 def _within(toponyms: list[Toponym], sent: Any) -> list[Toponym]:
     return [t for t in toponyms if sent.start_char <= t.start < sent.end_char]
-
-
-def _relation(text: str, start: int) -> str | None:
-    before = text[max(0, start - 40) : start].lower()
-    m = re.search(
-        r"(near|outside|east of|west of|north of|south of|northeast of|northwest of|"
-        r"southeast of|southwest of|outskirts of|area of|vicinity of|district of|in|at|from)"
-        r"\s+(?:the\s+)?$",
-        before,
-    )
-    return m.group(1) if m else None
 
 
 def _caption_spans(text: str) -> list[tuple[int, int]]:

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 from eventfuse.geo.adminmatch import loosely_same
 from eventfuse.geo.aliases import COUNTRY_WORDS
 from eventfuse.geo.evidence import decide
-from eventfuse.geo.finder import Finder
+from eventfuse.geo.finder import Finder, relation_before
 from eventfuse.geo.normalize import norm_key, skeleton, tokens
 from eventfuse.geo.store import GazetteerStore, PlaceRow, default_user_path, packaged_path
 from eventfuse.geo.variants import variant_toponyms
@@ -130,6 +130,11 @@ class Geocoder:
         if not rows and key in self._country_words:
             return self.store.by_key(norm_key(self._country_words[key]))
         return rows
+
+    @staticmethod
+    def relation_before(text: str, start: int) -> str | None:
+        """The spatial cue written right before ``start`` ("in", "near", "east of", ...)."""
+        return relation_before(text, start)
 
     def text_country(self, toponyms: Sequence[Toponym], text: str) -> str | None:
         """The country a text is about, from the toponyms a caller found in it (country names
