@@ -33,15 +33,14 @@ def load_gold(path: Path, articles_jsonl: Path | None = None) -> list[GoldIncide
     ``articles_jsonl`` those ids are mapped to eventfuse's content-hash article ids."""
     id_map: dict[str, str] = {}
     if articles_jsonl is not None:
-        from eventfuse.ingest import article_id
-        from eventfuse.ingest.text import clean_text
+        from eventfuse.ingest.records import Meta, build_article
 
         for line in articles_jsonl.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rec = json.loads(line)
-                id_map[rec["id"]] = article_id(
-                    clean_text(rec["text"]), rec.get("url") or rec.get("outlet")
-                )
+                # the id ingest gives this record (text and origin), computed the same way
+                meta = Meta(url=rec.get("url"), outlet=rec.get("outlet"))
+                id_map[rec["id"]] = build_article(rec["text"], str(articles_jsonl), meta).id
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
