@@ -104,6 +104,15 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+@dataclass(frozen=True)
+class _ArticlePlaces:
+    """An article's place context: its non-adjectival toponyms, text and country."""
+
+    context: list[Toponym]
+    text: str
+    country_hint: str | None
+
+
 @dataclass
 class _Group:
     sentences: list[SentenceInfo] = field(default_factory=list)
@@ -166,11 +175,12 @@ class Extractor:
             )
             for i, sent in enumerate(doc.sents)
         ]  # fmt: skip
+        where = self._article_places(article, toponyms)
         # A note describes one event: every sentence may carry its place, date or toll.
         groups = [_Group(infos)] if single_event else _group_sentences(infos)
         mentions = []
         for n, group in enumerate(groups):
-            m = self._mention(article, group, toponyms, n, lede=(n == 0), single=single_event)
+            m = self._mention(article, group, where, n, lede=(n == 0), single=single_event)
             if m is not None:
                 mentions.append(m)
         return mentions
@@ -221,7 +231,7 @@ class Extractor:
         self,
         article: Article,
         group: _Group,
-        toponyms: list[Toponym],
+        where: _ArticlePlaces,
         n: int,
         *,
         lede: bool,
@@ -236,7 +246,7 @@ class Extractor:
         date_range = self._date(article, group, evidence, lede=lede, single=single)
         if date_range is None and not single:
             return None  # ACLED records nothing vaguer than a month
-        place = self._place(article, group, toponyms, text, evidence)
+        place = self._place(article, group, where, evidence)
         if place is None and not single:
             return None  # nor anything placed only at country level
         pred = self.typer.predict(text)
@@ -319,25 +329,32 @@ class Extractor:
             return DateRange(pub - timedelta(days=6), pub, Precision.WEEK)
         return None
 
+    def _article_places(self, article: Article, toponyms: list[Toponym]) -> _ArticlePlaces:
+        """What every event of an article is located against, computed once per article."""
+        # Adjectival country mentions ("US logistics base") are no evidence of where.
+        context = [t for t in toponyms if t.label != "ADJ"]
+        # Toponym offsets point into the article text, which the locator reads for cues.
+        text = article.text[:MAX_CHARS]
+        # The article's country, decided from gazetteer-checked names only: spaCy's own place
+        # entities ("Lido beach") may exist only abroad (Lido Beach, New York).
+        hint = None
+        if self.locator is not None:
+            hint = self.locator.text_country([t for t in context if t.label == "GAZ"], text)
+        return _ArticlePlaces(context, text, hint)
+
     def _place(
         self,
         article: Article,
         group: _Group,
-        toponyms: list[Toponym],
-        text: str,
+        where: _ArticlePlaces,
         evidence: dict[str, Evidence],
     ) -> Place | None:
         if self.locator is None:
             return None
         event_tops = group.places
-        # Toponym offsets point into the article text, which the locator reads for cues.
-        # Adjectival country mentions ("US logistics base") are no evidence of where.
-        context = [t for t in toponyms if t.label != "ADJ"]
-        text_all = article.text[:MAX_CHARS]
-        # The article's country, decided from gazetteer-checked names only: spaCy's own place
-        # entities ("Lido beach") may exist only abroad (Lido Beach, New York).
-        hint = self.locator.text_country([t for t in context if t.label == "GAZ"], text_all)
-        place = self.locator.locate(event_tops, context, text=text_all, country_hint=hint)
+        place = self.locator.locate(
+            event_tops, where.context, text=where.text, country_hint=where.country_hint
+        )
         if place is None or place.feature == "country":
             # ACLED records no event placed only at country level; a place that is named but
             # missing from the gazetteer is kept as written, without coordinates.
