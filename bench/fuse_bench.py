@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from eventfuse.fuse import FuseConfig, bcubed, cluster_table, fuse, pairwise_prf
-from eventfuse.fuse.table import Table, day_number, minhash_flat
+from eventfuse.fuse.table import MAX_NAMES, Table, day_number, minhash_flat
 from eventfuse.fuse.vocab import family_of
 from eventfuse.model import Actor, Article, DateRange, Mention, Place, Precision
 
@@ -217,11 +217,13 @@ def to_table(a: Acled, s: Synthetic, cfg: FuseConfig) -> Table:
         lon=s.lon,
         geo=geo.astype(np.int64),
         admin2=np.where(geo == 3, -1, a.admin2[s.row]).astype(np.int64),
+        city=np.zeros(n, dtype=np.bool_),
         actors=actors.astype(np.int64),
         etype=a.etype[s.row].astype(np.int64),
         stype=s.stype.astype(np.int64),
         fatalities=s.fatalities,
         sig=sig,
+        names=np.full((n, MAX_NAMES), -1, dtype=np.int64),
     )
 
 

@@ -84,6 +84,8 @@ def evaluate(g: Geocoder, data: list[dict[str, str]]) -> None:
         tops = g.find(note)
         place = g.locate(tops, tops, text=note, country_hint=None)
         c["n"] += 1
+        c["all_a2"] += bool(r["admin2"])
+        c["all_p1"] += r["geo_precision"] == "1"
         if place is None:
             c["none"] += 1
             continue
@@ -108,10 +110,18 @@ def evaluate(g: Geocoder, data: list[dict[str, str]]) -> None:
     print(f"rows {c['n']}  ({c['n'] / dt:.0f} notes/s); no place {c['none']}")
     print(f"country_accuracy {c['country'] / n:.3f}")
     print(f"admin1_accuracy {c['admin1'] / n:.3f}")
-    print(f"admin2_accuracy {c['admin2'] / max(c['n_a2'], 1):.3f} (rows with admin2: {c['n_a2']})")
+    print(
+        f"admin2_accuracy {c['admin2'] / max(c['n_a2'], 1):.3f}"
+        f" (located rows with admin2: {c['n_a2']})"
+    )
     print(
         f"location_within_25km (geo_precision 1) {c['p1_25km'] / max(c['n_p1'], 1):.3f}"
         f" (rows {c['n_p1']})"
+    )
+    print(
+        f"of all rows (no place = wrong): admin2 {c['admin2'] / max(c['all_a2'], 1):.3f}"
+        f" (rows {c['all_a2']}), within_25km {c['p1_25km'] / max(c['all_p1'], 1):.3f}"
+        f" (rows {c['all_p1']})"
     )
     print(f"geo_precision_equal {c['prec_eq'] / n:.3f}")
 

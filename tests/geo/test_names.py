@@ -65,3 +65,11 @@ def test_candidates_scores_are_sorted_and_sourced(geo: Geocoder) -> None:
     assert cands and cands[0].place.country == "Iraq"
     assert [c.score for c in cands] == sorted((c.score for c in cands), reverse=True)
     assert all(c.source for c in cands)
+
+
+def test_clean_admin_name_keeps_a_distrito_whole() -> None:
+    from eventfuse.geo.normalize import clean_admin_name
+
+    assert clean_admin_name("Distrito Federal") == "Distrito Federal"
+    assert clean_admin_name("Caza de Saida") == "Saida"
+    assert clean_admin_name("Central District") == "Central"

@@ -222,24 +222,43 @@ def forget(article_id: str, db: str) -> None:
 
 
 @cli.command(name="eval")
-@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("data_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--limit", type=click.IntRange(1), help="Score only the first N rows.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of metrics.")
 @click.option(
     "--predictions", type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write one JSON line per row: {row_id, event}.",
+    help="Also write one JSON line per row: {row_id, event} (CSV) or per snippet (JSONL).",
 )  # fmt: skip
-def eval_cmd(csv_file: Path, limit: int | None, as_json: bool, predictions: Path | None) -> None:
-    """Code each ACLED row's notes as one document and score against the row's coding."""
-    from eventfuse.eval.runner import evaluate_file
+def eval_cmd(data_file: Path, limit: int | None, as_json: bool, predictions: Path | None) -> None:
+    """Score the extractor against gold-coded data.
 
-    result = evaluate_file(csv_file, limit=limit, predictions=predictions)
-    if as_json:
-        click.echo(json.dumps(result.metrics, indent=2))
+    \b
+    DATA_FILE.csv: ACLED rows; each row's notes is coded as one document (one event) and
+      scored against the row's coding (coded_rate, type, date, place, actors ...).
+    DATA_FILE.jsonl: labelled news snippets, one JSON object a line:
+      {"text": "...", "sub_event_type": "Armed clash", "event_type": "Battles"}
+      plus optional "conflict" (false: not a conflict event) and "published" (ISO date).
+      A record with no sub_event_type, or conflict false, is a non-conflict snippet (crime,
+      disaster ...) that should be left uncoded. Each snippet is coded as a news article,
+      as `eventfuse run` codes it; reported: sub_event_type_weighted_f1 (uncoded = wrong),
+      event_type_accuracy, coded_rate and non_conflict_uncoded_rate.
+    """
+    if data_file.suffix.lower() == ".jsonl":
+        from eventfuse.eval.snippets import evaluate_snippets
+
+        snip = evaluate_snippets(data_file, limit=limit, predictions=predictions)
+        metrics, errors = snip.metrics, snip.errors
     else:
-        for key, value in result.metrics.items():
+        from eventfuse.eval.runner import evaluate_file
+
+        result = evaluate_file(data_file, limit=limit, predictions=predictions)
+        metrics, errors = result.metrics, result.errors
+    if as_json:
+        click.echo(json.dumps(metrics, indent=2))
+    else:
+        for key, value in metrics.items():
             click.echo(f"{key:28} {value}")
-    for line in result.errors:
+    for line in errors:
         click.echo(f"error: {line}", err=True)
 
 

@@ -98,6 +98,7 @@ class ActorDictionary:
         self.confidence: dict[str, float] = dict(confidence or {})
         self._rx: re.Pattern[str] | None = None
         self._rx_cs: re.Pattern[str] | None = None
+        self._rx_state: re.Pattern[str] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -105,7 +106,7 @@ class ActorDictionary:
     def add(self, entry: Entry) -> None:
         key = entry.surface if entry.case_sensitive else entry.surface.lower()
         self.entries[key] = entry
-        self._rx = self._rx_cs = None
+        self._rx = self._rx_cs = self._rx_state = None
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
@@ -251,12 +252,44 @@ class ActorDictionary:
                     actor = self.resolve(e, country, m.group(1))
                     if actor is not None:
                         found.append(ActorMatch(actor, m.start(1), m.end(1)))
+        found += self._state_phrases(text, country)
         found.sort(key=lambda a: (a.start, -(a.end - a.start)))
         out: list[ActorMatch] = []
         for a in found:
             if out and a.start < out[-1].end:
                 continue
             out.append(a)
+        return out
+
+    def countries(self) -> frozenset[str]:
+        """Countries whose state forces the dictionary names (from entries and periods)."""
+        out = set()
+        for name in [e.name for e in self.entries.values()] + list(self.periods):
+            m = _STATE_NAME_RE.match(name)
+            if m and "{" not in m.group(2):
+                out.add(_bare(m.group(2)))
+        return frozenset(out)
+
+    def _state_phrase_rx(self) -> re.Pattern[str]:
+        if self._rx_state is None:
+            self._rx_state = _state_phrase_pattern(self.countries())
+        return self._rx_state
+
+    def _state_phrases(self, text: str, country: str | None) -> list[ActorMatch]:
+        """State forces named with a country's name rather than a demonym: "military forces
+        of India and Pakistan", "Pakistan army", "forces of the Philippines"."""
+        out: list[ActorMatch] = []
+        for m in self._state_phrase_rx().finditer(text):
+            kind = "Police" if re.search(r"polic", m.group(0), re.I) else "Military"
+            for grp in ("c1", "c2", "c3"):
+                if m.group(grp) is None:
+                    continue
+                name = f"{kind} Forces of {_canonical(m.group(grp), self.countries())}"
+                actor = self.resolve(Entry(m.group(0), name, 1), country, m.group(0))
+                start = m.start() if grp != "c2" else m.start(grp)
+                end = m.end() if grp != "c1" or m.group("c2") is None else m.end("c1")
+                if actor is not None:
+                    out.append(ActorMatch(actor, start, end))
         return out
 
     def resolve(self, e: Entry, country: str | None, raw: str) -> Actor | None:
@@ -310,6 +343,32 @@ _THE_COUNTRIES = frozenset(
 )
 
 
+_STATE_NAME_RE = re.compile(r"^(Military|Police) Forces of (.+?)(?: \(\d{4}-(?:\d{4})?\))?$")
+_FORCE_NOUN = (
+    r"(?:(?:military|armed|security|government|defen[cs]e|police) forces|army|military|"
+    r"forces|troops|soldiers|police|navy|air force)"
+)
+
+
+def _state_phrase_pattern(countries: frozenset[str]) -> re.Pattern[str]:
+    """Match "<forces> of [the] C [and [the] C2]" or "C['s] <forces>" for known countries."""
+    if not countries:
+        return re.compile(r"(?!x)x")
+    alt = "|".join(re.escape(c) for c in sorted(countries, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?:the )?{_FORCE_NOUN} of (?:the )?(?P<c1>{alt})"
+        rf"(?: and (?:the )?(?P<c2>{alt}))?(?![\w-])"
+        rf"|(?<![\w-])(?:the )?(?P<c3>{alt})(?:'s)? {_FORCE_NOUN}\b)",
+        re.IGNORECASE,
+    )
+
+
+def _canonical(raw: str, countries: frozenset[str]) -> str:
+    """The dictionary's spelling of a country matched case-insensitively."""
+    low = raw.lower()
+    return next((c for c in countries if c.lower() == low), raw)
+
+
 def _bare(country: str) -> str:
     return country[4:] if country.startswith("the ") else country
 
@@ -328,7 +387,14 @@ def _alternation(surfaces: list[str], flags: int) -> re.Pattern[str]:
     if not surfaces:
         return re.compile(r"(?!x)x")
     alts = sorted({re.escape(s) for s in surfaces}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(alts) + r")(?![\w-])", flags)
+    # "Taliban-planted IED", "Houthi-held town": the name is still the actor; "al-Shabaab" not.
+    return re.compile(r"(?<![\w-])(" + "|".join(alts) + r")(?!\w|-(?!" + _HYPHEN_OK + r"))", flags)
+
+
+_HYPHEN_OK = (
+    r"(?:planted|placed|laid|led|held|controlled|linked|affiliated|backed|allied|run|"
+    r"claimed|fired|launched|operated)\b"
+)
 
 
 def _inter_of(value: str) -> int | None:
@@ -389,6 +455,19 @@ _AGENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(r"\bby (?:the |an? |suspected |alleged |presumed |unknown )*$", re.I)
+# "three soldiers were killed", "a vehicle belonging to security forces was targeted".
+_PATIENT_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,3}?(?:were|was|had been|have been|got|being|suffered)\s+"
+    r"(?:\w+\s+)?(?:killed|wounded|injured|hit|targeted|attacked|ambushed|shot|struck|"
+    r"casualties|abducted|kidnapped)",
+    re.IGNORECASE,
+)
+_PATIENT_BEFORE = re.compile(
+    r"\b(?:targeting|targeted|against|killing|wounding|injuring|belonging to|attack on|"
+    r"attacked|ambushed|positions of|at)\s+(?:the |a |an |\d+ |two |three |four |five |"
+    r"several |some |one |two )*(?:\w+ )?$",
+    re.IGNORECASE,
+)
 _CIV_CUE = re.compile(
     r"\b(?:civilians?|villagers?|residents?|farmers?|herders?|man|woman|men|women|boy|girl|"
     r"child(?:ren)?|teachers?|traders?|students?|worker|family|pupils?|passengers?|"
@@ -409,11 +488,17 @@ def _is_state(m: ActorMatch) -> bool:
 
 
 def _agent_score(text: str, m: ActorMatch) -> int:
+    """How much the mention reads as the side that acted, minus how much as the target."""
     score = 0
-    if _AGENT_AFTER.match(text[m.end : m.end + 60]):
+    after = text[m.end : m.end + 60]
+    if _PATIENT_AFTER.match(after):
+        score -= 2  # passive "were killed" is not the active "killed"
+    elif _AGENT_AFTER.match(after):
         score += 2
     if _BY_BEFORE.search(text[max(0, m.start - 30) : m.start]):
         score += 3
+    if _PATIENT_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+        score -= 2
     return score
 
 
@@ -481,8 +566,12 @@ def _code(
         a1 = next((m for m in ms if m.actor.inter == 5), None) or gen("rioters")
         if sub_event_type == "Violent demonstration":
             a2 = police or state
+        elif police or state:
+            a2 = police or state  # police drawn in are the other side, even with bystanders
+        elif _RIVALS.search(text[:400]):
+            a2 = a1  # two mobs ("rival groups clashed"): ACLED codes Rioters on both sides
         else:
-            a2 = (police or state) if (police or state) and not civ else (civ or gen("civilians"))
+            a2 = civ or gen("civilians")
         path = "riot"
     elif event_type == "Violence against civilians":
         agents = sorted(armed, key=lambda m: -_agent_score(text, m))
@@ -492,23 +581,7 @@ def _code(
     elif event_type == "Battles":
         a1, a2, path = _two_sides(text, armed, gen)
     elif event_type == "Explosions/Remote violence":
-        agents = sorted(armed, key=lambda m: -_agent_score(text, m))
-        air = sub_event_type == "Air/drone strike"
-        a1 = (
-            agents[0]
-            if agents
-            else gen("military" if sub_event_type in _REMOTE_NO_VICTIM else "uag")
-        )
-        if air and agents and not _is_state(agents[0]) and state is not None:
-            a1 = state  # only states fly aircraft: the non-state group is the target
-        rest = [m for m in armed if a1 is None or m.actor.name != a1.actor.name]
-        if rest:
-            a2 = rest[0]
-        elif sub_event_type in _REMOTE_NO_VICTIM:
-            a2 = None  # ACLED leaves shelling targets empty unless a side is named
-        else:
-            a2 = civ if civ and _CIV_CUE.search(text) else None
-        path = "remote-" + ("named" if agents else "default")
+        a1, a2, path = _remote(text, sub_event_type, armed, state, civ, gen)
     elif sub_event_type == "Arrests":
         a1 = police or state or gen("police")
         others = [m for m in armed if a1 is None or m.actor.name != a1.actor.name]
@@ -524,6 +597,44 @@ def _code(
     coding = _coding(a1, a2, conf)
     assoc = _assoc(text, event_type, country)
     return (replace(coding, assoc_actor1=assoc) if assoc else coding), path
+
+
+def _remote(
+    text: str,
+    sub_event_type: str,
+    armed: list[ActorMatch],
+    state: ActorMatch | None,
+    civ: ActorMatch | None,
+    gen: Any,
+) -> tuple[ActorMatch | None, ActorMatch | None, str]:
+    """Explosions: the side that fired or planted is actor1; the one hit (a side, civilians
+    for bombs and mines, nobody for shelling with no named target) is actor2."""
+    agents = sorted(armed, key=lambda m: -_agent_score(text, m))
+    remote = sub_event_type in _REMOTE_NO_VICTIM
+    a1: ActorMatch | None
+    if agents and _agent_score(text, agents[0]) < 0 and sub_event_type != "Air/drone strike":
+        a1 = gen("uag")  # the only side named was hit: "soldiers were killed by an IED"
+    else:
+        a1 = agents[0] if agents else gen("military" if remote else "uag")
+    if sub_event_type == "Air/drone strike" and agents and not _is_state(agents[0]) and state:
+        a1 = state  # only states fly aircraft: the non-state group is the target
+    rest = [m for m in agents if a1 is None or m.actor.name != a1.actor.name]
+    a2: ActorMatch | None
+    if rest:
+        a2 = rest[0]
+    elif remote:
+        # ACLED leaves shelling targets empty unless a side or civilian harm is named
+        a2 = civ if civ and _HARM.search(text) else None
+    else:
+        a2 = civ or gen("civilians")  # bombs and mines with no side hit: civilians
+    return a1, a2, "remote-" + ("named" if agents else "default")
+
+
+_RIVALS = re.compile(
+    r"\b(?:rival\w*|clash\w*|fought|fight\w*|two (?:groups|communities|villages|factions))\b",
+    re.IGNORECASE,
+)
+_HARM = re.compile(r"\b(?:killed|killing|wounded|wounding|injur\w+|died|dead)\b", re.I)
 
 
 def _two_sides(

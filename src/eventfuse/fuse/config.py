@@ -11,6 +11,7 @@ class FuseConfig:
 
     date_slack_days: int = 1  # tolerance for day-precision dates
     max_km: float = 50.0  # beyond this, two mentions are not one event
+    city_km: float = 20.0  # a place inside a named city lies within this of its centre
     split_multiday: bool = True  # ACLED unit rule (one event per day)
     # A pair of mentions is linked when its score reaches ``link_threshold``; a cluster is kept
     # whole only if every pair inside it reaches ``compatible_threshold`` (no chaining).
@@ -27,6 +28,9 @@ class FuseConfig:
     # reports agreeing on "15 killed" the same day are rarely about different events.
     w_toll_match: float = 0.08
     toll_min: int = 5
+    # Added for a shared specific name (a building, a neighbourhood), subtracted when both
+    # reports name something specific and nothing in common; 0 when either names nothing.
+    w_name: float = 0.1
     # Mentions with no date may only join an event reported within this many days before the
     # article was published.
     undated_window_days: int = 31

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from eventfuse.fuse.config import FuseConfig
-from eventfuse.fuse.table import UNDATED, FloatArray, IntArray, Table
+from eventfuse.fuse.table import MULTI, UNDATED, FloatArray, IntArray, Table
 
 EARTH_KM = 6371.0
 CHUNK = 1_000_000
@@ -58,6 +58,14 @@ def place_sim(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> tuple[Floa
     sim = np.where(same_adm2 & (coarse >= 3), np.maximum(sim, 0.75), sim)
     sim = np.where(both_adm2 & ~same_adm2, np.minimum(sim, 0.3), sim)
     sim = np.where(coarse >= 3, np.maximum(sim, 0.6), sim)
+    # A report naming only a city (a place named like its admin unit) may be about any part of
+    # it: within ``city_km`` it agrees with a neighbourhood or landmark as a region-level
+    # place does with its towns (admin hierarchy rather than equality).
+    # Only a city against a place that is not one (two towns are compared by distance), and
+    # not across two known admin2 units.
+    in_city = (t.city[i] != t.city[j]) & known & (np.nan_to_num(dist) <= cfg.city_km)
+    in_city &= ~(both_adm2 & ~same_adm2)
+    sim = np.where(in_city, np.maximum(sim, 0.75), sim)
     limit = np.where(coarse == 1, cfg.max_km, 2 * cfg.max_km)
     veto = known & (coarse <= 2) & (dist > limit)
     veto |= both_adm2 & ~same_adm2 & (coarse <= 2)
@@ -85,15 +93,24 @@ def date_sim(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> tuple[Float
 
 
 def actor_sim(t: Table, i: IntArray, j: IntArray) -> FloatArray:
-    """Shared named actors over the smaller set; 0.5 when either side names none."""
+    """Shared named actors over the smaller set; 0.5 when either side names none.
+
+    Civilians, protesters and rioters (codes below -1) are weak: they neither count as shared
+    nor as named, except that two reports naming no other actor and the same weak one (two
+    accounts of an attack on "Civilians (Kenya)" by unnamed gunmen) get 0.75.
+    """
     a, b = t.actors[i], t.actors[j]
     shared = np.zeros(i.shape[0], dtype=np.int64)
+    weak_shared = np.zeros(i.shape[0], dtype=np.bool_)
     for col in range(a.shape[1]):
-        hit = (a[:, col : col + 1] == b) & (a[:, col : col + 1] >= 0)
-        shared += hit.any(axis=1)
+        hit = a[:, col : col + 1] == b
+        shared += (hit & (a[:, col : col + 1] >= 0)).any(axis=1)
+        weak_shared |= (hit & (a[:, col : col + 1] < -1)).any(axis=1)
     na, nb = (a >= 0).sum(axis=1), (b >= 0).sum(axis=1)
     smaller = np.minimum(na, nb)
-    return np.where(smaller > 0, shared / np.maximum(smaller, 1), 0.5)
+    none_named = np.maximum(na, nb) == 0
+    neutral = np.where(none_named & weak_shared, 0.75, 0.5)
+    return np.where(smaller > 0, shared / np.maximum(smaller, 1), neutral)
 
 
 def count_sim(t: Table, i: IntArray, j: IntArray) -> FloatArray:
@@ -108,6 +125,25 @@ def toll_match(t: Table, i: IntArray, j: IntArray, minimum: int) -> FloatArray:
     """1 where both report the same toll of at least ``minimum``, else 0."""
     fa, fb = t.fatalities[i], t.fatalities[j]
     return np.where((fa == fb) & (fa >= minimum), 1.0, 0.0)
+
+
+def name_sim(t: Table, i: IntArray, j: IntArray, same_point: np.ndarray) -> FloatArray:
+    """+1 when the two share a specific name ("Okhmatdyt", "Westgate"); -1 when both are
+    placed at the same point (the place cannot tell them apart) and both name something
+    specific but nothing in common (a hospital vs a clinic, both coded "Kyiv"); else 0.
+
+    Elsewhere disjoint names are no evidence: one report names the market, another the
+    district or the group that claimed it."""
+    a, b = t.names[i], t.names[j]
+    a_key, b_key = a & (MULTI - 1), b & (MULTI - 1)
+    shared = np.zeros(i.shape[0], dtype=np.bool_)
+    for col in range(a.shape[1]):
+        shared |= ((a_key[:, col : col + 1] == b_key) & (a[:, col : col + 1] >= 0)).any(axis=1)
+    # Only single-word names (a landmark, a neighbourhood) speak against a match.
+    single_a = ((a >= 0) & (a < MULTI)).any(axis=1)
+    single_b = ((b >= 0) & (b < MULTI)).any(axis=1)
+    both = single_a & single_b
+    return np.where(shared, 1.0, np.where(both & same_point, -1.0, 0.0))
 
 
 def text_sim(t: Table, i: IntArray, j: IntArray) -> FloatArray:
@@ -128,6 +164,7 @@ def type_sim(t: Table, i: IntArray, j: IntArray) -> FloatArray:
 
 def score_chunk(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> PairScores:
     place, veto_place = place_sim(t, i, j, cfg)
+    same_point = (np.abs(t.lat[i] - t.lat[j]) < 0.01) & (np.abs(t.lon[i] - t.lon[j]) < 0.01)
     when, veto_date = date_sim(t, i, j, cfg)
     score = (
         cfg.w_place * place
@@ -137,6 +174,7 @@ def score_chunk(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> PairScor
         + cfg.w_text * text_sim(t, i, j)
         + cfg.w_count * count_sim(t, i, j)
         + cfg.w_toll_match * toll_match(t, i, j, cfg.toll_min)
+        + cfg.w_name * name_sim(t, i, j, same_point)
     )
     veto = veto_place | veto_date | (t.src[i] == t.src[j])
     apart = np.maximum(t.start[i], t.start[j]) > np.minimum(t.end[i], t.end[j])

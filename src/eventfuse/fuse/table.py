@@ -7,6 +7,7 @@ in flat arrays and every pair computation below is vectorised.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,12 +18,22 @@ import numpy as np
 import numpy.typing as npt
 
 from eventfuse.fuse.config import FuseConfig
-from eventfuse.fuse.vocab import STOPWORDS, family_of, is_generic_actor
+from eventfuse.fuse.vocab import (
+    NAME_STOPWORDS,
+    STOPWORDS,
+    family_of,
+    is_generic_actor,
+    is_weak_actor,
+)
 from eventfuse.model import Article, Mention, Precision, strip_period
 
 EPOCH = date(1970, 1, 1)
 UNDATED = 4  # precision code of a mention that reports no date
 MAX_ACTORS = 4
+MAX_NAMES = 4  # specific names kept per mention (see ``Encoder.names_of``)
+# A name common to mentions in more than this many (place block, week) buckets of one fuse
+# call is not specific to an incident ("Russian", "Red Cross", a president's name).
+NAME_MAX_BUCKETS = 4
 NO_COUNT = -1
 _HASH_MASK = np.uint64(0xFFFFFFFF)
 
@@ -68,11 +79,13 @@ class Table:
     lon: FloatArray
     geo: IntArray
     admin2: IntArray
+    city: npt.NDArray[np.bool_]  # the place is a city named like its admin unit (see is_city)
     actors: IntArray  # shape (n, MAX_ACTORS), -1 padded
     etype: IntArray
     stype: IntArray
     fatalities: IntArray
     sig: npt.NDArray[np.uint32]  # MinHash signatures, shape (n, k)
+    names: IntArray  # specific-name hashes, shape (n, MAX_NAMES), -1 padded
 
     @property
     def n(self) -> int:
@@ -98,6 +111,33 @@ def minhash_flat(flat: npt.NDArray[np.uint64], lengths: IntArray, k: int) -> npt
 
 
 _PUNCT = ".,;:!?\"'()[]"
+# A capitalised word inside a sentence (after a lower-case word or a comma): a proper name.
+# Sentence-initial words are skipped, they are capitalised whatever they are.
+# A run of capitalised words ("Vitali Klitschko") is split after a possessive ("Kyiv's").
+_NAME_RE = re.compile(r"(?<=[a-z,;:)] )[A-Z][\w'\u2019-]+(?: [A-Z][\w'\u2019-]+)*")
+_RUN_SPLIT = re.compile(r"(?<=['\u2019]s) ")
+# Names of a run of several words (people, organisations) are flagged: they support a match
+# when shared, but officials quoted about different events say nothing against it.
+MULTI = np.int64(1 << 32)
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+def name_key(word: str) -> str:
+    """A name compared without case and possessive: "Kyiv's" and "KYIV" are "kyiv"."""
+    word = word.lower()
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
+
+
+def place_words(*names: str | None) -> list[int]:
+    """Hashes of the words of a place's names (name, admin units, country) and of the first
+    five letters of each, so that "Somali" or "Russian" count as the country's own word."""
+    out: list[int] = []
+    for name in names:
+        for word in re.split(r"[\s\-]+", (name or "").lower()):
+            if len(word) > 2:
+                out.append(zlib.crc32(word.encode()))
+                out.append(zlib.crc32(b"~" + word[:5].encode()))
+    return out
 
 
 @dataclass
@@ -119,6 +159,11 @@ class Encoder:
     )
     actor_codes: dict[str, int] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)
+    name_codes: dict[str, tuple[int, int]] = field(default_factory=dict)
+    cities: dict[tuple[str, str | None, str | None], bool] = field(default_factory=dict)
+    own_words: dict[tuple[str, str | None, str | None, str | None], frozenset[int]] = field(
+        default_factory=dict
+    )
 
     def place(self, country: str, admin1: str, admin2: str | None, etype: str) -> tuple[int, ...]:
         """(block, country-family, has admin1, admin2 code) of a place and event type."""
@@ -135,14 +180,68 @@ class Encoder:
         return got
 
     def actor(self, name: str) -> int:
-        """The code of an actor name without its ACLED period; -1 for generic names."""
+        """The code of an actor name without its ACLED period; -1 for generic names, and
+        ``-2 - code`` for weak ones (civilians, protesters, rioters; see ``pairs.actor_sim``)."""
         code = self.actor_codes.get(name)
         if code is None:
-            generic = is_generic_actor(name)
-            code = self.actor_codes[name] = (
-                -1 if generic else self.actors(strip_period(name).lower())
-            )
+            if is_generic_actor(name):
+                code = -1
+            else:
+                code = self.actors(strip_period(name).lower())
+                code = -2 - code if is_weak_actor(name) else code
+            self.actor_codes[name] = code
         return code
+
+    def is_city(self, name: str, admin1: str | None, admin2: str | None) -> bool:
+        """True for a place named like its admin2 or admin1 unit ("Kabul", Kabul, Kabul).
+
+        Such a place is usually the unit's main city, and a report that names only the city
+        may be about any neighbourhood of it: the Dasht-e-Barchi area and "Kabul" can be
+        one event, two neighbourhoods of Kabul cannot.
+        """
+        key = (name, admin1, admin2)
+        got = self.cities.get(key)
+        if got is None:
+            low = name.lower()
+            got = self.cities[key] = any(
+                unit is not None and len(low) > 2 and unit.lower().startswith(low)
+                for unit in (admin1, admin2)
+            )
+        return got
+
+    def name(self, raw: str) -> tuple[int, int]:
+        """(hash, hash of the first five letters) of a capitalised word; -1 for stop names."""
+        got = self.name_codes.get(raw)
+        if got is None:
+            key = name_key(raw)
+            got = self.name_codes[raw] = (
+                (-1, -1)
+                if key in NAME_STOPWORDS or len(key) < 4
+                else (zlib.crc32(key.encode()), zlib.crc32(b"~" + key[:5].encode()))
+            )
+        return got
+
+    def names_of(self, m: Mention, limit: int) -> list[int]:
+        """Specific names in a mention's text: capitalised words inside a sentence that are
+        not stop names and not words of the mention's own place (its town, admin units and
+        country, demonyms included by their first five letters). "Okhmatdyt" or "Westgate"
+        name one incident; "Kyiv" in a report placed in Kyiv says nothing more."""
+        found = _NAME_RE.findall(m.text[:limit])
+        if not found:
+            return []
+        p = m.place
+        pkey = (p.name, p.admin1, p.admin2, p.country) if p is not None else ("", None, None, None)
+        own = self.own_words.get(pkey)
+        if own is None:
+            own = self.own_words[pkey] = frozenset(place_words(*pkey))
+        out: list[int] = []
+        for run in found:
+            for part in _RUN_SPLIT.split(run):
+                codes = [self.name(w) for w in part.split()]
+                kept = [f for f, pre in codes if f >= 0 and f not in own and pre not in own]
+                flag = 0 if len(kept) == 1 else int(MULTI)
+                out.extend(f | flag for f in kept if f | flag not in out)
+        return out[:MAX_NAMES]
 
     def word(self, raw: str) -> int:
         """A stable 32-bit hash of a word (punctuation stripped); -1 for stop and short words."""
@@ -163,16 +262,13 @@ def text_tokens(text: str, limit: int, enc: Encoder) -> list[int]:
 
 
 def mention_actor_codes(m: Mention, enc: Encoder) -> list[int]:
-    """Codes of the non-generic actors (main and associated), compared without periods."""
+    """Codes of the non-generic actors (main and associated), compared without periods;
+    weak actors (negative codes below -1) come after the others."""
+    codes = [enc.actor(a.name) for a in (m.actor1, m.actor2) if a is not None]
+    codes += [enc.actor(name) for name in (*m.assoc_actor1, *m.assoc_actor2)]
     seen: list[int] = []
-    for actor in (m.actor1, m.actor2):
-        if actor is not None:
-            code = enc.actor(actor.name)
-            if code >= 0 and code not in seen:
-                seen.append(code)
-    for name in (*m.assoc_actor1, *m.assoc_actor2):
-        code = enc.actor(name)
-        if code >= 0 and code not in seen:
+    for code in sorted(codes, key=lambda c: c < 0):
+        if code != -1 and code not in seen:
             seen.append(code)
     return seen[:MAX_ACTORS]
 
@@ -208,11 +304,13 @@ class Rows:
     lat: list[float] = field(default_factory=list)
     lon: list[float] = field(default_factory=list)
     geo: list[int] = field(default_factory=list)
+    city: list[bool] = field(default_factory=list)
     actors: list[list[int]] = field(default_factory=list)
     etype: list[int] = field(default_factory=list)
     stype: list[int] = field(default_factory=list)
     fatalities: list[int] = field(default_factory=list)
     tokens: list[int] = field(default_factory=list)  # all mentions' word hashes, flat
+    names: list[list[int]] = field(default_factory=list)
     n_tokens: list[int] = field(default_factory=list)
     n_units: list[int] = field(default_factory=list)
     start: list[int] = field(default_factory=list)  # per unit
@@ -228,18 +326,21 @@ class Rows:
             self.lat.append(float("nan"))
             self.lon.append(float("nan"))
             self.geo.append(3)
+            self.city.append(False)
         else:
             codes = enc.place(place.country or "", place.admin1 or "", place.admin2, m.event_type)
             self.place.append(codes)
             self.lat.append(place.latitude if place.latitude is not None else float("nan"))
             self.lon.append(place.longitude if place.longitude is not None else float("nan"))
             self.geo.append(place.geo_precision)
+            self.city.append(enc.is_city(place.name, place.admin1, place.admin2))
         self.prec.append(prec)
         self.actors.append(mention_actor_codes(m, enc))
         self.etype.append(enc.types(m.event_type))
         self.stype.append(enc.subtypes(m.sub_event_type))
         self.fatalities.append(m.fatalities if m.fatalities is not None else NO_COUNT)
         tokens = text_tokens(m.text, lim, enc)
+        self.names.append(enc.names_of(m, lim))
         self.tokens.extend(tokens)
         self.n_tokens.append(len(tokens))
         self.n_units.append(len(windows))
@@ -256,6 +357,12 @@ class Rows:
         for row, codes in enumerate(self.actors):
             if codes:
                 actors[row, : len(codes)] = codes
+        names = np.full((n_units.shape[0], MAX_NAMES), -1, dtype=np.int64)
+        for row, codes in enumerate(self.names):
+            if codes:
+                names[row, : len(codes)] = codes
+        first_day = np.asarray(self.start, dtype=np.int64)[np.cumsum(n_units) - n_units]
+        names = specific_names(names, place[:, 0], first_day)
         flat = np.asarray(self.tokens, dtype=np.uint64)
         sig = minhash_flat(flat, np.asarray(self.n_tokens, dtype=np.int64), k)
         one_unit = bool(src.shape[0] == n_units.shape[0])
@@ -276,12 +383,36 @@ class Rows:
             lon=unit(self.lon, np.float64),
             geo=unit(self.geo, np.int64),
             admin2=unit(place[:, 3], np.int64),
+            city=unit(self.city, np.bool_),
             actors=unit(actors, np.int64),
             etype=unit(self.etype, np.int64),
             stype=unit(self.stype, np.int64),
             fatalities=unit(self.fatalities, np.int64),
             sig=unit(sig, np.uint32),
+            names=unit(names, np.int64),
         )
+
+
+def specific_names(names: IntArray, block: IntArray, day: IntArray) -> IntArray:
+    """Blank the names found in more than ``NAME_MAX_BUCKETS`` (block, week) buckets.
+
+    A name that recurs across places and weeks ("Russian", a minister's name) is not specific
+    to one incident; a place's or a building's name recurs only in the reports of it. One
+    sort over (name, bucket) pairs: linear in the number of names.
+    """
+    rows, cols = np.nonzero(names >= 0)
+    if rows.size == 0:
+        return names
+    h = names[rows, cols] & (MULTI - 1)
+    bucket = block[rows] * np.int64(1 << 24) + (day[rows] // 7 + (1 << 23))
+    order = np.lexsort((bucket, h))
+    hs, bs = h[order], bucket[order]
+    new_bucket = np.r_[True, (hs[1:] != hs[:-1]) | (bs[1:] != bs[:-1])]
+    uniq, n_buckets = np.unique(hs[new_bucket], return_counts=True)
+    common = np.isin(h, uniq[n_buckets > NAME_MAX_BUCKETS])
+    out = names.copy()
+    out[rows[common], cols[common]] = -1
+    return out
 
 
 def build_table(

@@ -29,6 +29,10 @@ TYPE_RANK: dict[str, int] = {
 GENERIC_ACTORS: frozenset[str] = frozenset(
     {"unidentified armed group", "unidentified military forces", "unknown", ""}
 )
+# Civilians, protesters and rioters of a country are in most events of a city on a busy day
+# (two bombings in Mogadishu both kill "Civilians (Somalia)"): sharing them only counts when
+# neither report names an armed or state actor.
+WEAK_ACTORS: frozenset[str] = frozenset({"civilians", "protesters", "rioters"})
 
 STOPWORDS: frozenset[str] = frozenset(
     """the a an and or of in on at to for from by with was were is are be been has have had
@@ -37,10 +41,26 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()  # noqa: SIM905
 )
 
+# Capitalised words that name no incident: calendar words, titles, generic organisations.
+NAME_STOPWORDS: frozenset[str] = frozenset(
+    """information deputy prime chief commander spokesperson health human rights watch
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday president minister ministry mayor
+    governor general colonel spokesman spokeswoman police army military government official
+    officials state islamic republic national interior defence defense security forces
+    council united nations red cross crescent reuters agence press associated news twitter
+    telegram facebook""".split()  # noqa: SIM905
+)
+
 
 def family_of(event_type: str) -> int:
     """The family code of an ACLED event type (unknown types form their own family 3)."""
     return FAMILY.get(event_type, 3)
+
+
+def is_weak_actor(name: str) -> bool:
+    """True for ``Civilians (Somalia)``, ``Protesters (Kenya)`` and the like."""
+    return name.split("(")[0].strip().lower() in WEAK_ACTORS
 
 
 def is_generic_actor(name: str) -> bool:

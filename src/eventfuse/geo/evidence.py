@@ -2,9 +2,13 @@
 
 Decided once per text, before any single toponym is resolved, by adding up weighted evidence:
 
-* a country name or demonym written in the text: 3.0 ("Lebanese", "in Yemen"); only 0.6 when
-  it qualifies an actor, a currency or a thing ("US dollar", "US-led", "Russian forces",
-  "Turkish drones"), which says little about where the event was;
+* a country name written in the text: 3.0 ("in Yemen"); only 0.6 when it qualifies an actor,
+  a currency or a thing ("US dollar", "US-led", "Russian forces"), names a border ("the
+  Kenya-Somalia border", "border with Ethiopia") or an origin ("raiders from Sudan"), which
+  say little about where the event was;
+* a demonym ("Somali", "Iraqis") is a people's or a thing's nationality, so 0.6, unless it
+  qualifies a place noun ("a Kenyan village", "Syrian territory"): 3.0;
+* a group that operates in one country only (``GROUP_COUNTRY``, "Houthi"): 1.5;
 * an admin1 name: 2.5 for its country (shared by k countries: 2.5 / k), an admin2 name 1.2;
 * a town name: 1.0 spread over the countries it exists in, by population prior.
 
@@ -20,7 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventfuse.geo.normalize import norm_key
+from eventfuse.geo.normalize import norm_key, tokens
+from eventfuse.geo.store import is_exonym_city
 from eventfuse.model import Toponym
 
 if TYPE_CHECKING:
@@ -31,8 +36,35 @@ WEAK = 0.6
 ADM1 = 2.5
 ADM2 = 1.2
 TOWN = 1.0
+ALT_VOTE = 0.4  # weight of a town name that is only an alternate name of every place bearing it
 HINT = 6.0
-_COUNTRY_WORD = re.compile(r"\b[A-Z][\w.]*(?:[ -][A-Z][\w.]*){0,3}")
+GROUP = 1.5
+# Armed groups and movements named after (or bound to) one country's territory: a small,
+# reviewed table, not a list of every actor.
+GROUP_COUNTRY = {"houthi": "Yemen", "houthis": "Yemen", "ansar allah": "Yemen"}
+_GROUP = re.compile(r"\b(?:Houthis?|Ansar Allah)\b")
+# A demonym is a people's name when it ends like one ("Iraqi", "Somalis", "Lebanese",
+# "Turkish", "Afghan", "Filipino", "Nigerien"); country names and abbreviations do not.
+_DEMONYM_END = re.compile(r"(?:an|ans|ese|i|is|ish|ch|ino|ien|be)$")
+_PLACE_NOUN = re.compile(
+    r"[\s-]+(?:villages?|towns?|city|cities|soil|territory|territories|side|capital|coast|"
+    r"waters|countryside|province|region|county|district|state|camps?|settlements?)\b",
+    re.IGNORECASE,
+)
+_ADMIN_AFTER = re.compile(r"\s+(?:region|province|state|governorate|county|district)\b", re.I)
+_BORDER_AFTER = re.compile(
+    r"(?:\s*[-–/]\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)*\s+(?:border|frontier)", re.IGNORECASE
+)
+_BORDER_BEFORE = re.compile(
+    r"(?:(?:border|frontier)s?\s+(?:with|of|between)\s+(?:the\s+)?|[A-Z][\w.]*\s*[-–/]\s*|"
+    r"\bfrom\s+|"
+    # a destination of flight or transfer: "fled into Somalia", "deported to Canada"
+    r"\b(?:fled|flee(?:ing)?|cross(?:ed|ing)?|took\s+\w+|taken|deported|returned|escaped|"
+    r"retreated|withdrew|headed|sent|smuggled)\s+(?:back\s+)?(?:in)?to\s+)$",
+    re.IGNORECASE,
+)
+_COUNTRY_WORD = re.compile(r"\b[A-Z][\w.]*(?:(?:[ -]|\s(?:and|of|the)\s)[A-Z][\w.]*){0,3}")
+_TOWN_WORDS = frozenset({"city", "town", "village"})
 _ACTOR_AFTER = re.compile(
     r"[\s-]*(?:-?led|-?backed|-?based|-?made|dollars?|forces?|troops?|military|army|"
     r"armed|air ?force|navy|naval|embassy|consulate|soldiers?|officials?|government|"
@@ -52,24 +84,70 @@ class Evidence:
     main: str | None
     weights: dict[str, float] = field(default_factory=dict)
     named: set[str] = field(default_factory=set)  # countries the text names strongly
+    # countries only an actor's, a currency's or a border's word points to ("US dollar")
+    weak_only: set[str] = field(default_factory=set)
+
+
+def is_demonym(phrase: str, country: str) -> bool:
+    """ "Somali", "Iraqis", "Lebanese": a people's name, not the country's name."""
+    key = norm_key(phrase)
+    return " " not in key and key != norm_key(country) and bool(_DEMONYM_END.search(key))
+
+
+def weak_mention(text: str, start: int, end: int, country: str) -> bool:
+    """A country word at ``text[start:end]`` that does not say where the event was: an
+    actor's, a currency's or a thing's nationality, a border, an origin ("from Sudan"), or a
+    demonym that qualifies no place noun."""
+    if _BORDER_AFTER.match(text, end) or _BORDER_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
+    if _ACTOR_AFTER.match(text, end):
+        return True
+    return is_demonym(text[start:end], country) and not _PLACE_NOUN.match(text, end)
+
+
+def _group_votes(text: str, votes: defaultdict[str, float]) -> None:
+    for c in {GROUP_COUNTRY[norm_key(m.group())] for m in _GROUP.finditer(text[:20000])}:
+        votes[c] += GROUP
 
 
 def _text_countries(
-    g: Geocoder, text: str, votes: defaultdict[str, float], named: set[str]
+    g: Geocoder, text: str, votes: defaultdict[str, float], named: set[str], solid: set[str]
 ) -> None:
     for m in _COUNTRY_WORD.finditer(text[:20000]):
-        words = m.group().split()
-        for n in range(len(words), 0, -1):  # longest country phrase at this position
-            phrase = " ".join(words[:n]).rstrip(".,")
-            c = g._country_words.get(norm_key(phrase))
-            if not c:
-                continue
-            end = m.start() + len(phrase)
-            weak = bool(_ACTOR_AFTER.match(text, end))
-            votes[c] += WEAK if weak else STRONG
-            if not weak:
-                named.add(c)
-            break
+        words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m[0])]
+        i = 0
+        while i < len(words):
+            i = _country_at(g, text, words, i, votes, (named, solid))
+
+
+def _country_at(
+    g: Geocoder,
+    text: str,
+    words: list[tuple[int, int]],
+    i: int,
+    votes: defaultdict[str, float],
+    sets: tuple[set[str], set[str]],
+) -> int:
+    """Vote for the longest country phrase starting at word ``i``; the next word index."""
+    for n in range(len(words), i, -1):
+        start, end = words[i][0], words[n - 1][1]
+        phrase = text[start:end].rstrip(".,")
+        end = start + len(phrase)
+        if text[words[n - 1][0] : words[n - 1][1]] in ("and", "of", "the"):
+            continue
+        c = g._country_words.get(norm_key(phrase))
+        if not c:
+            continue
+        admin = _ADMIN_AFTER.match(text, end)
+        if admin and g.admin_named_like_country(text[start : admin.end()]):
+            return n  # "Somali region", "Niger State": an admin area, counted as a place
+        weak = weak_mention(text, start, end, c)
+        votes[c] += WEAK if weak else STRONG
+        if not weak:
+            sets[0].add(c)
+            sets[1].add(c)
+        return n
+    return i + 1
 
 
 def _toponym_votes(
@@ -78,10 +156,14 @@ def _toponym_votes(
     seen: set[str] = set()
     for t in toponyms[:40]:
         key = norm_key(t.text)
-        if not key or key in seen or key in g._country_words:
+        if not key or key in seen:
+            continue
+        if key in g._country_words and not g.admin_named_like_country(t.text):
             continue
         seen.add(key)
         rows = [r for r in g.store.by_key(key) if r.country and r.feature != "country"]
+        if set(tokens(t.text)) & _TOWN_WORDS:  # "Salima village", "Kochi city": a town
+            rows = [r for r in rows if r.feature not in ("adm1", "adm2")] or rows
         adm1 = {r.country or "" for r in rows if r.feature == "adm1"}
         adm2 = {r.country or "" for r in rows if r.feature == "adm2"} - adm1
         for c in adm1:
@@ -90,13 +172,17 @@ def _toponym_votes(
             votes[c] += ADM2 / len(adm2)
         if adm1 or adm2:
             continue
+        # a name that is only some town's alternate name ("Taliban" for a Turkish village)
+        # votes weakly, and not at all when another town bears it as its main name
+        own = [r for r in rows if norm_key(r.name) == key or is_exonym_city(r)]
+        weight = 1.0 if own else ALT_VOTE
         prior: dict[str, float] = {}
-        for r in rows:
+        for r in own or rows:
             p = 0.2 + math.log10(max(r.population, 1) + 1) / 7
             prior[r.country or ""] = max(prior.get(r.country or "", 0.0), p)
         total = sum(prior.values())
         for c, p in prior.items():
-            votes[c] += TOWN * p / total
+            votes[c] += weight * TOWN * p / total
 
 
 def decide_from_toponyms(g: Geocoder, toponyms: Sequence[Toponym]) -> str | None:
@@ -128,6 +214,10 @@ def decide(g: Geocoder, toponyms: Sequence[Toponym], text: str, hint: str | None
         c = g.country_of(hint) or hint
         votes[c] += HINT
         named.add(c)
-    _text_countries(g, text, votes, named)
+    solid: set[str] = set()
+    _text_countries(g, text, votes, named, solid)
+    before = {c: v for c, v in votes.items() if c not in solid}
+    _group_votes(text, votes)
     _toponym_votes(g, toponyms, votes)
-    return Evidence(_leader(votes), dict(votes), named)
+    weak_only = {c for c, v in before.items() if votes[c] == v and c not in named}
+    return Evidence(_leader(votes), dict(votes), named, weak_only)

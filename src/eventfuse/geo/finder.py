@@ -198,12 +198,27 @@ class Finder:
             return False
         if span.isupper() and len(span) > 1:
             return bool(strong) or is_dateline(text, start, end)
+        rel = relation_before(text, start)
+        if (
+            single
+            and rel is None
+            and _sentence_initial(text, start)
+            and not any(norm_key(r.name) == key or r.feature != "city" for r in rows)
+        ):
+            return False  # "Mob lynches ...", "First of three days": only another name of a place
         if strong or not single:
             return True
         if max(r.population for r in rows) >= BIG_TOWN:
             return True
-        rel = relation_before(text, start)
         return (rel is not None and rel != "and") or _in_bracket(text, start)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """The word opens the text or a sentence, where any word is capitalised."""
+    return (
+        bool(re.search(r"(?:^|[.!?:\n\"“]\s*)$", text[max(0, start - 3) : start]))
+        or not text[:start].strip()
+    )
 
 
 def _part_of_longer_name(text: str, start: int, end: int) -> bool:

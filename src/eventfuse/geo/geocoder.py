@@ -1,7 +1,8 @@
 """The Geocoder: candidates for a name, and the event's Place chosen among the places written.
 
 Scoring of a candidate (higher is better, comparable within one lookup):
-  match      1.0 exact name key, 0.7 consonant-skeleton match (transliteration variants)
+  match      1.0 exact main-name key, 0.85 exact alternate-name key, 0.7 consonant-skeleton
+             match (transliteration variants)
   kind       +0.35 admin1, +0.25 admin2, +0.3 curated feature, +0.25 country; and +0.6 when
              the words name the kind ("Hajjah governorate" -> admin, "Hajjah city" -> town)
   population +0.25 * log10(population) / 7
@@ -16,7 +17,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -27,7 +28,13 @@ from eventfuse.geo.aliases import COUNTRY_WORDS
 from eventfuse.geo.evidence import decide
 from eventfuse.geo.finder import Finder, relation_before
 from eventfuse.geo.normalize import norm_key, skeleton, tokens
-from eventfuse.geo.store import GazetteerStore, PlaceRow, default_user_path, packaged_path
+from eventfuse.geo.store import (
+    GazetteerStore,
+    PlaceRow,
+    default_user_path,
+    is_exonym_city,
+    packaged_path,
+)
 from eventfuse.geo.variants import variant_toponyms
 from eventfuse.model import Place, Toponym
 
@@ -65,6 +72,7 @@ class _Context:
     admin2: set[str]
     points: list[tuple[float, float]]
     main: str | None = None  # the text's country (see evidence.decide)
+    weak_only: set[str] = field(default_factory=set)  # countries only weakly mentioned
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -86,6 +94,13 @@ def _continents() -> dict[str, str]:
 # district the gazetteer does not have.
 SEAT_POPULATION = 20_000
 SEAT_KM = 40.0
+# Match weight of a name that is one of a place's alternate names (its main name scores 1.0,
+# a spelling variant 0.7): of two homonyms, the one that bears the name as its own wins
+# ("Eastleigh" the town over a town that lists it among its old names).
+ALT_MATCH = 0.85
+# Seat before the polygon unit: geoBoundaries units are often a level finer than ACLED's admin2
+# (Kenya wards); the gate's Kenya rows go 0.10 -> 0.125, held-out admin2 is unchanged.
+ADMIN2_ORDER = ("own", "seat", "unit")
 
 
 class Geocoder:
@@ -153,12 +168,25 @@ class Geocoder:
         rows = [r for r in self.store.by_key(key) if r.feature == "country"]
         return rows[0].country if rows else None
 
-    def _rows(self, name: str) -> list[tuple[PlaceRow, float]]:
+    def admin_named_like_country(self, name: str) -> bool:
+        """ "Somali region", "Niger State": the words name an admin area that shares its name
+        with a country (the generic word says which is meant)."""
+        key = norm_key(name)
+        return (
+            key in self._country_words
+            and bool(set(tokens(name)) & _ADMIN_WORDS)
+            and any(r.feature in ("adm1", "adm2") for r in self.store.by_key(key))
+        )
+
+    def _rows(self, name: str, *, as_admin: bool = False) -> list[tuple[PlaceRow, float]]:
         key = norm_key(name)
         if not key:
             return []
         seen: dict[str, tuple[PlaceRow, float]] = {}
         country = self._country_words.get(key)
+        if country and (as_admin or self.admin_named_like_country(name)):
+            # "Somali region", "(Borgu, Niger)": the admin area only
+            return [(r, 1.0) for r in self.store.by_key(key) if r.feature in ("adm1", "adm2")]
         if country:
             for r in self.store.by_key(norm_key(country)):
                 if r.feature == "country":
@@ -168,7 +196,8 @@ class Geocoder:
             # "Lebanon" is the country, not the towns named after it elsewhere
             rows = tuple(r for r in rows if r.feature == "country" or r.cc is None)
         for r in rows:
-            seen.setdefault(r.uid, (r, 1.0))
+            main_name = norm_key(r.name) == key or r.feature == "country"
+            seen.setdefault(r.uid, (r, 1.0 if main_name or is_exonym_city(r) else ALT_MATCH))
         if len(key) >= 5 and not country:
             for k in self.store.keys_by_skel(skeleton(key)):
                 if k != key and fuzz.ratio(k, key) >= 60:
@@ -178,7 +207,7 @@ class Geocoder:
 
     def admin1_of(self, name: str, country: str | None = None) -> str | None:
         """The canonical admin1 name when ``name`` denotes an admin1 area (an alias works)."""
-        rows = [r for r, m in self._rows(name) if r.feature == "adm1" and m == 1.0]
+        rows = [r for r, m in self._rows(name) if r.feature == "adm1" and m >= ALT_MATCH]
         rows = rows or [r for r, _ in self._rows(name) if r.feature == "adm1"]
         if country:
             rows = [r for r in rows if r.country == country]
@@ -208,7 +237,8 @@ class Geocoder:
         """Gazetteer names in ``text`` with the spatial cue before each (see finder), then
         spelling variants of names in the text's country (see variants)."""
         found = self.finder.find(text)
-        main = decide(self, found, text, None).main
+        ev = decide(self, found, text, None)
+        main = ev.main
         if not main:
             return found
         extra = variant_toponyms(text, found, main, self.store, self.finder._toponym)
@@ -228,10 +258,16 @@ class Geocoder:
         return _Context(cs, conts - {""}, set(), set(), [])
 
     def _score_all(
-        self, name: str, ctx: _Context, hint: tuple[str | None, str | None] | None
+        self,
+        name: str,
+        ctx: _Context,
+        hint: tuple[str | None, str | None] | None,
+        *,
+        as_admin: bool = False,
     ) -> list[tuple[PlaceRow, float]]:
         words = set(tokens(name))
-        out = [(r, self._score(r, m, words, ctx, hint)) for r, m in self._rows(name)]
+        rows = self._rows(name, as_admin=as_admin) if as_admin else []
+        out = [(r, self._score(r, m, words, ctx, hint)) for r, m in rows or self._rows(name)]
         out.sort(key=lambda rs: (-rs[1], rs[0].uid))
         return out
 
@@ -295,7 +331,7 @@ class Geocoder:
         if r.feature == "curated" or (r.source == "curated" and not a1):
             a1, a2 = self._nearest_admin(r)
         if not a2 and r.feature not in ("adm1", "country"):
-            a2 = self._seat_district(r, a1)
+            a2 = self._fallback_admin2(r, a1)
         return Place(
             name=name,
             country=r.country,
@@ -305,7 +341,7 @@ class Geocoder:
             longitude=r.lon,
             geo_precision=prec,
             feature=r.feature,
-            gazetteer_id=r.gid or r.uid,
+            gazetteer_id=(r.gid or r.uid).split(";unit=", 1)[0],
             raw=raw,
         )
 
@@ -342,6 +378,21 @@ class Geocoder:
         ):
             return 2
         return 1
+
+    def _fallback_admin2(self, r: PlaceRow, admin1: str | None) -> str | None:
+        """Admin2 for a place GeoNames links to none, first of: the town itself when it is
+        big enough to name its district, the geoBoundaries unit it lies in (tagged at build
+        time), the nearest district seat (``_seat_district``)."""
+        for way in ADMIN2_ORDER:
+            if way == "own" and r.population >= SEAT_POPULATION and r.lat is not None:
+                return r.name
+            if way == "unit" and r.unit:
+                return r.unit
+            if way == "seat":
+                got = self._seat_district(r, admin1)
+                if got:
+                    return got
+        return None
 
     def _seat_district(self, r: PlaceRow, admin1: str | None) -> str | None:
         """A district named after its seat, for countries whose districts the gazetteer lacks:
@@ -413,9 +464,10 @@ class Geocoder:
         countries = set(ev.named) | ({ev.main} if ev.main else set())
         ctx = self._context_from(countries)
         ctx.main = ev.main
+        ctx.weak_only = ev.weak_only
         for t in toponyms:
             for r, m in self._rows(t.text):
-                if m < 1.0 or (ev.main and r.country != ev.main):
+                if m < ALT_MATCH or (ev.main and r.country != ev.main):
                     continue
                 if r.feature == "adm1":
                     ctx.admin1.add(r.name)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventfuse.geo.evidence import weak_mention
 from eventfuse.geo.geocoder import (
     _ADMIN_WORDS,
     POINT_FEATURES,
@@ -31,6 +32,8 @@ from eventfuse.geo.geocoder import (
 from eventfuse.geo.normalize import norm_key, strip_generic_suffix, tokens
 from eventfuse.geo.store import PlaceRow
 from eventfuse.model import Place, Toponym
+
+_ADMIN = ("adm1", "adm2")  # admin-area features of the gazetteer
 
 if TYPE_CHECKING:
     from eventfuse.geo.geocoder import Geocoder
@@ -80,6 +83,12 @@ def _town_over_namesake_admin(
         ):
             return [(r, top[1]), *[rs for rs in scored if rs[0] is not r]]
     return scored
+
+
+def _demonym(t: Toponym, r: PlaceRow) -> bool:
+    """A country mention by a people's name ("Nigerians"), not by the country's name."""
+    key = norm_key(t.text)
+    return key != norm_key(r.name) and not norm_key(r.name).startswith(key)
 
 
 class Locator:
@@ -149,6 +158,8 @@ class Locator:
                 rank = _rank(scored[0][0]) + self._doubt(t, scored[0][0], ctx)
                 if self.bracket_role(t) == scored[0][0].feature:
                     rank -= 0.1  # the coder's own "(Admin2, Admin1)" wins a tie
+                if scored[0][0].feature == "country" and _demonym(t, scored[0][0]):
+                    rank += 0.5  # "Nigerians living in Kenya": the country named wins
                 (spare if skipped else picks).append((rank, i, scored[0][0], t))
         picks = picks or [p for p in spare if p[3].relation != "dateline"] or spare
         chosen: Place | None = None
@@ -231,17 +242,38 @@ class Locator:
         if (len(key.replace(" ", "")) < 3 and not self.g.country_of(t.text)) or key in _MONTHS:
             return []  # "J" of "J&K", "K": initials; "Aug", "Jul": dates, not places
         hint = self.bracket_after(t)
-        scored = self.g._score_all(t.text, ctx, hint)
+        role = self.bracket_role(t)
+        scored = self.g._score_all(t.text, ctx, hint, as_admin=role is not None)
+        if scored and scored[0][0].feature == "country" and self._weak_country(t, scored[0][0]):
+            return []  # "Somali militants", "US dollar", "from Sudan": not where it happened
+        if ctx.main in ctx.weak_only:
+            # only an actor's nationality points to the country: a spelling variant there is
+            # no reading ("Manda" is no Moundsville because of "three Americans"), except for an
+            # admin area ("Urozgan" with "Afghan soldiers" is still Uruzgan province): ACLED
+            # spells provinces its own way, and an admin area's name is seldom a homonym
+            exact = {r.uid for r in self.g.store.by_key(key)}
+            scored = [rs for rs in scored if rs[0].uid in exact or rs[0].feature in _ADMIN]
         if ctx.main:
             # the text's country is decided: leave it only for a country the text names, or
             # for a big city when nothing inside it bears the name
             home = [rs for rs in scored if rs[0].country == ctx.main]
             named = [rs for rs in scored if rs[0].country in ctx.countries]
             scored = home or named or self._foreign_city(t, scored, hint)
-        role = self.bracket_role(t)
+        elif ctx.countries:
+            # no leading country, but the text names some: a reading in one of them, else
+            # only a place that bears this very name (an alternate or fuzzy match far from
+            # every country the text names is no reading: "LoC" is no town in Vietnam)
+            named = [rs for rs in scored if rs[0].country in ctx.countries]
+            scored = named or [rs for rs in scored if norm_key(rs[0].name) == norm_key(t.text)]
         if role:  # a name inside "(Admin2, Admin1)" is that admin level
             return [rs for rs in scored if rs[0].feature == role] or scored
         return _town_over_namesake_admin(t, scored)
+
+    def _weak_country(self, t: Toponym, r: PlaceRow) -> bool:
+        """A country word that says whose, not where (see ``evidence.weak_mention``)."""
+        if not self._on_text(t) or not r.country:
+            return False
+        return weak_mention(self.text, t.start, t.end, r.country)
 
     def _foreign_city(
         self,

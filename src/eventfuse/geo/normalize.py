@@ -121,3 +121,41 @@ def strip_generic_suffix(name: str) -> str:
     while len(parts) > 1 and parts[-1].lower().strip(".") in GENERIC:
         parts.pop()
     return " ".join(parts)
+
+
+# Words that only say what kind of admin area a name is, in the forms the gazetteers write
+# them before or after the name ("Caza de Saida", "Shahrestan-e Sirjan", "Akcakale Ilcesi",
+# "Partido de La Plata", "Commune of Kirundo", "Nelson Mandela Bay Metropolitan"); ACLED
+# writes the bare name.
+ADMIN_PREFIX = re.compile(
+    r"^(?:caza|kaza|qada|qadaa|qadha|shahrestan|shahrestan-e|partido|municipio|municipality|"
+    r"commune|arrondissement|distrito|departamento|department|province|provincia|"
+    r"nomos|nomarchia|canton|raion|rayon|sub-?prefecture|prefecture|county|wilayat|"
+    r"mudiriyat|muhafazat|markaz|mintaqat)(?:\s+|-)(?:(?:of|de|del|da|do|du|e)\s+)?"
+    r"(?:the\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+ADMIN_SUFFIX = re.compile(
+    r"(?:\s+|-)(?:ilcesi|ilçesi|merkez|district|districts|metropolitan|metropolitan municipality|"
+    r"municipality|local municipality|municipal|sub-?county|county|province|governorate|"
+    r"city council|area council|lga|raion|rayon|oblast|region|department|prefecture)$",
+    re.IGNORECASE,
+)
+
+
+# What is left of "Distrito Federal", "Distrito Nacional", "Distrito Capital" after the prefix
+# is no name: ACLED keeps these whole ("Central District" still becomes "Central").
+_BARE_ADJECTIVES = frozenset({"federal", "nacional", "national", "capital", "central"})
+
+
+def clean_admin_name(name: str) -> str:
+    """An admin area's bare name as ACLED writes it: ASCII, underscores to spaces, and the
+    words that only name the kind of area dropped at either end (see ADMIN_PREFIX/SUFFIX)."""
+    s = re.sub(r"[_\s]+", " ", ascii_name(name)).strip()
+    for _ in range(2):
+        bare = ADMIN_PREFIX.sub("", s)
+        s2 = ADMIN_SUFFIX.sub("", s if bare.lower() in _BARE_ADJECTIVES else bare).strip(" ,-")
+        if not s2 or s2 == s:
+            break
+        s = s2
+    return s

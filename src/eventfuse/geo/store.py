@@ -50,8 +50,17 @@ class PlaceRow:
     @property
     def seat(self) -> str | None:
         """For admin areas: the town whose coordinates they carry (their seat)."""
-        if self.gid and ";seat=" in self.gid:
-            return self.gid.split(";seat=", 1)[1]
+        return self._tag("seat")
+
+    @property
+    def unit(self) -> str | None:
+        """For towns GeoNames links to no ADM2 area: the geoBoundaries unit (ADM2, or ADM3
+        where geoBoundaries has that level) the town lies in."""
+        return self._tag("unit")
+
+    def _tag(self, tag: str) -> str | None:
+        if self.gid and f";{tag}=" in self.gid:
+            return self.gid.split(f";{tag}=", 1)[1].split(";", 1)[0]
         return None
 
 
@@ -198,3 +207,13 @@ def _s(v: object) -> str | None:
 
 def _f(v: object) -> float | None:
     return None if v is None else float(v)  # type: ignore[arg-type]
+
+
+# A big city's other names are its exonyms ("Odessa" for Odesa, "Kiev" for Kyiv): as good as
+# its main name, or a small Texan Odessa would win over the Ukrainian city.
+EXONYM_POPULATION = 300_000
+
+
+def is_exonym_city(r: PlaceRow) -> bool:
+    """True when ``r`` is big enough that its alternate names are its exonyms."""
+    return r.population >= EXONYM_POPULATION
