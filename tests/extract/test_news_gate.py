@@ -57,3 +57,11 @@ def test_toll_update_with_a_crime_word_is_still_an_event() -> None:
     typer = EventTyper.load()
     assert not is_nonconflict(typer, "The toll from Friday's bombing at the tax office rose to 30.")
     assert is_nonconflict(typer, "A minibus plunged into a ravine, killing nine passengers.")
+
+
+def test_protest_over_taxes_is_an_event(extractor: Extractor) -> None:
+    text = (
+        "Riot police fired tear gas at hundreds of marchers in Lusaka on 3 March 2025 as "
+        "lawmakers debated a tax increase. Several demonstrators were detained."
+    )
+    assert extractor.extract(_article(text, 90), single_event=False)

@@ -841,10 +841,12 @@ _HUMAN_ACT_RE = re.compile(
 
 # Weapons and actors no crime or accident report has: with one of them a text is never
 # dropped as non-conflict ("a truck bombing at a tax checkpoint").
+# Protest words count too: a protest over taxes or prices is an ACLED event, not economy news.
 _HARD_CONFLICT_RE = re.compile(
     r"\b(?:bomb(?:ing|ings|ed|er|ers|s)?|air ?strikes?|drone strikes?|warplanes?|shell(?:ed|ing)|"
     r"mortars?|rockets?|artillery|ieds?|roadside|landmines?|suicide (?:bomb\w*|attack\w*)|"
-    r"grenades?|militants?|insurgents?|jihadis\w*|rebels?|militias?)\b"
+    r"grenades?|militants?|insurgents?|jihadis\w*|rebels?|militias?|"
+    r"tear ?gas|water cannons?|protesters?|demonstrators?|rioters?)\b"
 )
 
 
