@@ -118,8 +118,9 @@ def _admin(
     return same(gold, pred, country, level)
 
 
-def macro_f1(gold: Sequence[str], pred: Sequence[str | None]) -> float:
-    labels = set(gold)
+def label_f1(gold: Sequence[str], pred: Sequence[str | None]) -> dict[str, float]:
+    """F1 of each gold label. A wrong prediction costs the gold label's recall and, when it
+    names a label, that label's precision; None (or any label outside gold) only the first."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -130,12 +131,25 @@ def macro_f1(gold: Sequence[str], pred: Sequence[str | None]) -> float:
             fn[g] += 1
             if p is not None:
                 fp[p] += 1
-    f1s = []
-    for label in labels:
+    out: dict[str, float] = {}
+    for label in set(gold):
         prec = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
         rec = tp[label] / (tp[label] + fn[label]) if tp[label] + fn[label] else 0.0
-        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    return sum(f1s) / len(f1s) if f1s else 0.0
+        out[label] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return out
+
+
+def macro_f1(gold: Sequence[str], pred: Sequence[str | None]) -> float:
+    f1s = label_f1(gold, pred)
+    return sum(f1s.values()) / len(f1s) if f1s else 0.0
+
+
+def weighted_f1(gold: Sequence[str], pred: Sequence[str | None]) -> float:
+    """Support-weighted F1 over the gold labels (CASE 2021 task 2's headline figure)."""
+    if not gold:
+        return 0.0
+    support = Counter(gold)
+    return sum(f1 * support[label] for label, f1 in label_f1(gold, pred).items()) / len(gold)
 
 
 def aggregate(scores: Sequence[RowScore], seconds: float) -> dict[str, Any]:
