@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from eventfuse.errors import InputError
+from eventfuse.eval.metrics import weighted_f1
 from eventfuse.model import Article
 
 MAX_RECORD_BYTES = 1_000_000  # a snippet is a sentence or two; bound what one line may cost
@@ -54,43 +54,32 @@ class SnippetResult:
 
 
 def read_snippets(path: Path) -> tuple[list[Snippet], list[str]]:
-    """The file's snippets and one ``file:line: problem`` error per bad record."""
-    from eventfuse.ingest.records import build_article, meta_from_record
+    """The file's snippets and one ``file:line: problem`` error per bad record; records are
+    read as ``eventfuse run`` reads a JSONL file (``ingest.jsonl``)."""
+    from eventfuse.ingest.jsonl import read_jsonl_records, record_article
+    from eventfuse.ingest.records import Meta
 
     snippets: list[Snippet] = []
     errors: list[str] = []
-    with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, start=1):
-            where = f"{path}:{lineno}"
-            if len(raw) > MAX_RECORD_BYTES:
-                errors.append(str(InputError(where, f"record too large (> {MAX_RECORD_BYTES})")))
-                continue
-            line = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                errors.append(str(InputError(where, f"invalid JSON ({exc.msg})")))
-                continue
-            problem = _check(record)
-            if problem:
-                errors.append(str(InputError(where, problem)))
-                continue
-            meta = meta_from_record(where, record)
-            if isinstance(meta, InputError):
-                errors.append(str(meta))
-                continue
-            sub, etype = _labels(record)
-            snippets.append(Snippet(build_article(record["text"], str(path), meta), sub, etype))
+    for item in read_jsonl_records(path, MAX_RECORD_BYTES):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+            continue
+        where, record = item
+        article = record_article(where, str(path), record, Meta())
+        if isinstance(article, InputError):
+            errors.append(str(article))
+            continue
+        problem = _label_problem(record)
+        if problem is not None:
+            errors.append(str(InputError(where, problem)))
+            continue
+        sub, etype = _labels(record)
+        snippets.append(Snippet(article, sub, etype))
     return snippets, errors
 
 
-def _check(record: Any) -> str | None:
-    if not isinstance(record, dict):
-        return f"expected a JSON object, got {type(record).__name__}"
-    if not isinstance(record.get("text"), str) or not record["text"].strip():
-        return "missing or empty 'text'"
+def _label_problem(record: dict[str, Any]) -> str | None:
     for key in ("sub_event_type", "event_type"):
         if record.get(key) is not None and not isinstance(record[key], str):
             return f"'{key}' must be a string or null"
@@ -102,26 +91,6 @@ def _labels(record: dict[str, Any]) -> tuple[str, str]:
     if record.get("conflict") is False:
         return "", ""
     return (record.get("sub_event_type") or "").strip(), (record.get("event_type") or "").strip()
-
-
-def weighted_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
-    """Support-weighted F1 over the gold labels; a prediction outside them (or ``UNCODED``)
-    only ever counts against recall and, for a real label, against that label's precision."""
-    support = Counter(gold)
-    if not gold:
-        return 0.0
-    tp: Counter[str] = Counter()
-    fp: Counter[str] = Counter()
-    for g, p in zip(gold, pred, strict=True):
-        if g == p:
-            tp[g] += 1
-        else:
-            fp[p] += 1
-    score = 0.0
-    for label, n in support.items():
-        denom = 2 * tp[label] + fp[label] + (n - tp[label])
-        score += (2 * tp[label] / denom if denom else 0.0) * n
-    return score / len(gold)
 
 
 def score_snippets(snippets: Sequence[Snippet], predicted: Sequence[tuple[str, str] | None],

@@ -12,28 +12,23 @@ from eventfuse.errors import InputError
 from eventfuse.ingest.records import Meta, build_article, meta_from_record
 from eventfuse.model import Article
 
-__all__ = ["read_jsonl", "read_jsonl_file"]
-
-
-def read_jsonl(
-    src: str, text: str, defaults: Meta, *, first_line: int = 1
-) -> Iterator[Article | InputError]:
-    """One Article per non-blank line; one InputError (``file:line``) per bad line."""
-    for lineno, line in enumerate(text.splitlines(), start=first_line):
-        if not line.strip():
-            continue
-        where = f"{src}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
-            continue
-        yield _record_article(where, src, record, defaults)
+__all__ = ["read_jsonl_file", "read_jsonl_records", "record_article"]
 
 
 def read_jsonl_file(path: Path, max_bytes: int, defaults: Meta) -> Iterator[Article | InputError]:
-    """Stream a JSONL file line by line: a bulk export may be far larger than one article, so
-    the size bound applies to each record (line), not to the file."""
+    """One Article per record of a JSONL file; one InputError (``file:line``) per bad one."""
+    for item in read_jsonl_records(path, max_bytes):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            where, record = item
+            yield record_article(where, str(path), record, defaults)
+
+
+def read_jsonl_records(path: Path, max_bytes: int) -> Iterator[tuple[str, Any] | InputError]:
+    """Stream a JSONL file line by line: ``(file:line, parsed JSON)`` per non-blank line, an
+    InputError per line that cannot be read or parsed. A bulk export may be far larger than
+    one article, so the size bound applies to each record (line), not to the file."""
     src = str(path)
     try:
         fh = path.open("rb")
@@ -57,9 +52,13 @@ def read_jsonl_file(path: Path, max_bytes: int, defaults: Meta) -> Iterator[Arti
                 continue
             if lineno == 1:
                 line = line.lstrip("\ufeff")
-            if line.strip():
-                seen_any = True
-                yield from read_jsonl(src, line, defaults, first_line=lineno)
+            if not line.strip():
+                continue
+            seen_any = True
+            try:
+                yield where, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
         if not seen_any:
             yield InputError(src, "empty file")
 
@@ -81,7 +80,8 @@ def _bounded_lines(fh: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
         yield line
 
 
-def _record_article(where: str, src: str, record: Any, defaults: Meta) -> Article | InputError:
+def record_article(where: str, src: str, record: Any, defaults: Meta) -> Article | InputError:
+    """The Article of one parsed JSONL record, or why the record is not one."""
     if not isinstance(record, dict):
         return InputError(where, f"expected a JSON object, got {type(record).__name__}")
     body = record.get("text")
