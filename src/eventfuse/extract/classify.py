@@ -538,6 +538,15 @@ def _first_sentence(text: str) -> tuple[int, str]:
     return start, text[start : end.start() if end else min(len(text), start + 600)]
 
 
+def _def_hits(first: str) -> Iterator[tuple[str, str, re.Match[str]]]:
+    """(rule name, sub-type, match) of every definitional cue in ``first`` whose blocker is
+    silent, in rule order."""
+    for name, sub, rx, block in _DEF_RE:
+        m = rx.search(first)
+        if m is not None and not (block is not None and block.search(first)):
+            yield name, sub, m
+
+
 def definitional_cue(text: str, guess: str | None = None) -> tuple[str, int, int] | None:
     """The first definitional cue of the first sentence: (sub-type, start, end) or None.
 
@@ -545,21 +554,16 @@ def definitional_cue(text: str, guess: str | None = None) -> tuple[str, int, int
     the guesses named there.
     """
     start, first = _first_sentence(text[:MAX_TEXT])
-    for name, sub, rx, block in _DEF_RE:
-        m = rx.search(first)
-        if m is None or (block is not None and block.search(first)):
-            continue
+    for name, sub, m in _def_hits(first):
         allowed = _DEF_ONLY_FROM.get(name)
-        if allowed is not None and guess not in allowed:
-            continue
-        return sub, start + m.start(), start + m.end()
+        if allowed is None or guess in allowed:
+            return sub, start + m.start(), start + m.end()
     return None
 
 
 def _any_definitional_cue(text: str) -> bool:
     """Whether any definitional cue fires in the first sentence, whatever its guards."""
-    _, first = _first_sentence(text)
-    return any(rx.search(first) and not (b and b.search(first)) for _, _, rx, b in _DEF_RE)
+    return next(_def_hits(_first_sentence(text)[1]), None) is not None
 
 
 def victim_flags(text: str) -> set[str]:
