@@ -98,7 +98,7 @@ class ActorDictionary:
         self.confidence: dict[str, float] = dict(confidence or {})
         self._rx: re.Pattern[str] | None = None
         self._rx_cs: re.Pattern[str] | None = None
-        self._rx_state: re.Pattern[str] | None = None
+        self._rx_state: tuple[re.Pattern[str], frozenset[str]] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -270,21 +270,25 @@ class ActorDictionary:
                 out.add(_bare(m.group(2)))
         return frozenset(out)
 
-    def _state_phrase_rx(self) -> re.Pattern[str]:
+    def _state_phrase_rx(self) -> tuple[re.Pattern[str], frozenset[str]]:
+        """The state-phrase pattern and the countries it was built from, built once (like
+        the other patterns, until an entry is added)."""
         if self._rx_state is None:
-            self._rx_state = _state_phrase_pattern(self.countries())
+            countries = self.countries()
+            self._rx_state = (_state_phrase_pattern(countries), countries)
         return self._rx_state
 
     def _state_phrases(self, text: str, country: str | None) -> list[ActorMatch]:
         """State forces named with a country's name rather than a demonym: "military forces
         of India and Pakistan", "Pakistan army", "forces of the Philippines"."""
         out: list[ActorMatch] = []
-        for m in self._state_phrase_rx().finditer(text):
+        rx, countries = self._state_phrase_rx()
+        for m in rx.finditer(text):
             kind = "Police" if re.search(r"polic", m.group(0), re.I) else "Military"
             for grp in ("c1", "c2", "c3"):
                 if m.group(grp) is None:
                     continue
-                name = f"{kind} Forces of {_canonical(m.group(grp), self.countries())}"
+                name = f"{kind} Forces of {_canonical(m.group(grp), countries)}"
                 actor = self.resolve(Entry(m.group(0), name, 1), country, m.group(0))
                 start = m.start() if grp != "c2" else m.start(grp)
                 end = m.end() if grp != "c1" or m.group("c2") is None else m.end("c1")
