@@ -128,15 +128,19 @@ def name_key(word: str) -> str:
     return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
+def word_codes(word: str) -> tuple[int, int]:
+    """(hash of a lower-case word, hash of its first five letters): names and place words are
+    compared by both, so that "Somali" or "Russian" count as the country's own word."""
+    return zlib.crc32(word.encode()), zlib.crc32(b"~" + word[:5].encode())
+
+
 def place_words(*names: str | None) -> list[int]:
-    """Hashes of the words of a place's names (name, admin units, country) and of the first
-    five letters of each, so that "Somali" or "Russian" count as the country's own word."""
+    """``word_codes`` of the words of a place's names (name, admin units, country)."""
     out: list[int] = []
     for name in names:
         for word in re.split(r"[\s\-]+", (name or "").lower()):
             if len(word) > 2:
-                out.append(zlib.crc32(word.encode()))
-                out.append(zlib.crc32(b"~" + word[:5].encode()))
+                out.extend(word_codes(word))
     return out
 
 
@@ -215,9 +219,7 @@ class Encoder:
         if got is None:
             key = name_key(raw)
             got = self.name_codes[raw] = (
-                (-1, -1)
-                if key in NAME_STOPWORDS or len(key) < 4
-                else (zlib.crc32(key.encode()), zlib.crc32(b"~" + key[:5].encode()))
+                (-1, -1) if key in NAME_STOPWORDS or len(key) < 4 else word_codes(key)
             )
         return got
 
