@@ -27,6 +27,7 @@ from eventfuse.geo.aliases import ACLED_COUNTRY, ADMIN_ALIASES, COUNTRY_WORDS, S
 from eventfuse.geo.boundaries import admin2_by_polygon
 from eventfuse.geo.normalize import ascii_name, clean_admin_name, is_latin, norm_key, skeleton
 from eventfuse.geo.schema import SCHEMA
+from eventfuse.geo.store import ADMIN_FEATURES
 
 DATA_DIR = Path(str(resources.files("eventfuse") / "data" / "gazetteer"))
 PACKAGED = DATA_DIR / "gazetteer.sqlite.xz"
@@ -352,7 +353,7 @@ def build_gazetteer(out_path: Path | str = PACKAGED, boundaries: Path | None = N
         db.executescript(SCHEMA)
         nxt = write_rows(db, countries)
         nxt = write_rows(
-            db, (s for s in subs if s.lat is not None and s.feature in ("adm1", "adm2")), nxt
+            db, (s for s in subs if s.lat is not None and s.feature in ADMIN_FEATURES), nxt
         )
         nxt = write_rows(db, cities, nxt)
         write_rows(db, read_curated(), nxt)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventfuse.geo.normalize import norm_key, tokens
-from eventfuse.geo.store import is_exonym_city
+from eventfuse.geo.store import ADMIN_FEATURES, is_exonym_city
 from eventfuse.model import Toponym
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ def _toponym_votes(
         seen.add(key)
         rows = [r for r in g.store.by_key(key) if r.country and r.feature != "country"]
         if set(tokens(t.text)) & _TOWN_WORDS:  # "Salima village", "Kochi city": a town
-            rows = [r for r in rows if r.feature not in ("adm1", "adm2")] or rows
+            rows = [r for r in rows if r.feature not in ADMIN_FEATURES] or rows
         adm1 = {r.country or "" for r in rows if r.feature == "adm1"}
         adm2 = {r.country or "" for r in rows if r.feature == "adm2"} - adm1
         for c in adm1:

@@ -29,6 +29,7 @@ from eventfuse.geo.evidence import decide
 from eventfuse.geo.finder import Finder, relation_before
 from eventfuse.geo.normalize import norm_key, skeleton, tokens
 from eventfuse.geo.store import (
+    ADMIN_FEATURES,
     GazetteerStore,
     PlaceRow,
     default_user_path,
@@ -98,9 +99,6 @@ SEAT_KM = 40.0
 # a spelling variant 0.7): of two homonyms, the one that bears the name as its own wins
 # ("Eastleigh" the town over a town that lists it among its old names).
 ALT_MATCH = 0.85
-# Seat before the polygon unit: geoBoundaries units are often a level finer than ACLED's admin2
-# (Kenya wards); the gate's Kenya rows go 0.10 -> 0.125, held-out admin2 is unchanged.
-ADMIN2_ORDER = ("own", "seat", "unit")
 
 
 class Geocoder:
@@ -175,7 +173,7 @@ class Geocoder:
         return (
             key in self._country_words
             and bool(set(tokens(name)) & _ADMIN_WORDS)
-            and any(r.feature in ("adm1", "adm2") for r in self.store.by_key(key))
+            and any(r.feature in ADMIN_FEATURES for r in self.store.by_key(key))
         )
 
     def _rows(self, name: str, *, as_admin: bool = False) -> list[tuple[PlaceRow, float]]:
@@ -186,7 +184,7 @@ class Geocoder:
         country = self._country_words.get(key)
         if country and (as_admin or self.admin_named_like_country(name)):
             # "Somali region", "(Borgu, Niger)": the admin area only
-            return [(r, 1.0) for r in self.store.by_key(key) if r.feature in ("adm1", "adm2")]
+            return [(r, 1.0) for r in self.store.by_key(key) if r.feature in ADMIN_FEATURES]
         if country:
             for r in self.store.by_key(norm_key(country)):
                 if r.feature == "country":
@@ -266,8 +264,10 @@ class Geocoder:
         as_admin: bool = False,
     ) -> list[tuple[PlaceRow, float]]:
         words = set(tokens(name))
-        rows = self._rows(name, as_admin=as_admin) if as_admin else []
-        out = [(r, self._score(r, m, words, ctx, hint)) for r, m in rows or self._rows(name)]
+        rows = self._rows(name, as_admin=as_admin)
+        if as_admin and not rows:  # a country word with no admin area of that name
+            rows = self._rows(name)
+        out = [(r, self._score(r, m, words, ctx, hint)) for r, m in rows]
         out.sort(key=lambda rs: (-rs[1], rs[0].uid))
         return out
 
@@ -280,7 +280,7 @@ class Geocoder:
         hint: tuple[str | None, str | None] | None,
     ) -> float:
         s = match + {"adm1": 0.35, "adm2": 0.25, "country": 0.25, "city": 0.0}.get(r.feature, 0.3)
-        if words & _ADMIN_WORDS and r.feature in ("adm1", "adm2"):
+        if words & _ADMIN_WORDS and r.feature in ADMIN_FEATURES:
             s += 0.6
         if words & _TOWN_WORDS and r.feature == "city":
             s += 0.6
@@ -381,18 +381,15 @@ class Geocoder:
 
     def _fallback_admin2(self, r: PlaceRow, admin1: str | None) -> str | None:
         """Admin2 for a place GeoNames links to none, first of: the town itself when it is
-        big enough to name its district, the geoBoundaries unit it lies in (tagged at build
-        time), the nearest district seat (``_seat_district``)."""
-        for way in ADMIN2_ORDER:
-            if way == "own" and r.population >= SEAT_POPULATION and r.lat is not None:
-                return r.name
-            if way == "unit" and r.unit:
-                return r.unit
-            if way == "seat":
-                got = self._seat_district(r, admin1)
-                if got:
-                    return got
-        return None
+        big enough to name its district, the nearest district seat (``_seat_district``), the
+        geoBoundaries unit it lies in (tagged at build time).
+
+        The seat comes before the polygon unit because geoBoundaries units are often a level
+        finer than ACLED's admin2 (Kenya's wards): the gate's Kenya rows go 0.10 -> 0.125 that
+        way, and held-out admin2 is the same either way."""
+        if r.population >= SEAT_POPULATION and r.lat is not None:
+            return r.name
+        return self._seat_district(r, admin1) or r.unit or None
 
     def _seat_district(self, r: PlaceRow, admin1: str | None) -> str | None:
         """A district named after its seat, for countries whose districts the gazetteer lacks:

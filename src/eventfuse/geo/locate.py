@@ -30,10 +30,8 @@ from eventfuse.geo.geocoder import (
     _Context,
 )
 from eventfuse.geo.normalize import norm_key, strip_generic_suffix, tokens
-from eventfuse.geo.store import PlaceRow
+from eventfuse.geo.store import ADMIN_FEATURES, PlaceRow
 from eventfuse.model import Place, Toponym
-
-_ADMIN = ("adm1", "adm2")  # admin-area features of the gazetteer
 
 if TYPE_CHECKING:
     from eventfuse.geo.geocoder import Geocoder
@@ -69,7 +67,7 @@ def _town_over_namesake_admin(
 ) -> list[tuple[PlaceRow, float]]:
     """ "in Kirkuk" is the town, not the province of the same name, unless the words say
     "province"/"district" (ACLED codes such mentions to the town with precision 1)."""
-    if not scored or scored[0][0].feature not in ("adm1", "adm2"):
+    if not scored or scored[0][0].feature not in ADMIN_FEATURES:
         return scored
     if set(tokens(t.text)) & _ADMIN_WORDS:
         return scored
@@ -189,7 +187,7 @@ class Locator:
         text names in its country."""
         doubt = 0.0
         exact = any(x.feature != "country" for x in self.g.store.by_key(norm_key(t.text)))
-        if not exact and r.feature not in ("adm1", "adm2"):
+        if not exact and r.feature not in ADMIN_FEATURES:
             doubt += 2.5
         hint = self.bracket_after(t)
         if hint and hint[1] and r.feature not in ("adm1", "country") and r.country:
@@ -252,7 +250,7 @@ class Locator:
             # admin area ("Urozgan" with "Afghan soldiers" is still Uruzgan province): ACLED
             # spells provinces its own way, and an admin area's name is seldom a homonym
             exact = {r.uid for r in self.g.store.by_key(key)}
-            scored = [rs for rs in scored if rs[0].uid in exact or rs[0].feature in _ADMIN]
+            scored = [rs for rs in scored if rs[0].uid in exact or rs[0].feature in ADMIN_FEATURES]
         if ctx.main:
             # the text's country is decided: leave it only for a country the text names, or
             # for a big city when nothing inside it bears the name

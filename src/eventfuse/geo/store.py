@@ -26,6 +26,9 @@ from eventfuse.geo.schema import SCHEMA
 _COLS = "id, name, feature, country, cc, admin1, admin2, lat, lon, population, source, gid"
 
 
+ADMIN_FEATURES = ("adm1", "adm2")  # the admin-area features of the gazetteer
+
+
 @dataclass(frozen=True)
 class PlaceRow:
     """One gazetteer entry. ``uid`` is unique across the packaged and user gazetteers."""
