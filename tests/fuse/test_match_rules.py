@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+from pytest import approx
 from tests.fuse.fuse_helpers import article, mention
 
 from eventfuse.fuse import FuseConfig
-from eventfuse.fuse.pairs import actor_sim, name_sim, place_sim
+from eventfuse.fuse.pairs import actor_sim, name_sim, place_sim, score_pairs
 from eventfuse.fuse.table import MULTI, build_table
-from eventfuse.model import Actor, Mention, Place
+from eventfuse.model import Actor, DateRange, Mention, Place
 
 KYIV = Place("Kyiv", "Ukraine", "Kyiv", "Kyiv", None, 50.45466, 30.5238, 1)
 DISTRICT = Place("Dasht area", "Ukraine", "Kyiv", "Kyiv", None, 50.40, 30.45, 1)
@@ -77,3 +78,80 @@ def test_city_report_agrees_with_a_place_inside_the_city() -> None:
     elsewhere = strike("m3", "a3", "z", place=OTHER_DISTRICT)
     assert pair_features(city, inside)[2] == 0.75
     assert pair_features(inside, elsewhere)[2] < 0.75  # two neighbourhoods: distance only
+
+
+LAMU = Place("Lamu", "Kenya", "Lamu", None, None, -2.27, 40.90, 3)
+MANDA = Place("Manda Bay", "Kenya", "Lamu", "Lamu West", None, -2.05, 41.10, 1)  # 33 km off
+KENYA = Place("Kenya", "Kenya", None, None, None, None, None, 3)
+CHIHUAHUA = Place("Chihuahua", "Mexico", "Chihuahua", "Chihuahua", None, 28.63, -106.07, 1)
+CEROCAHUI = Place("Cerocahui", "Mexico", "Chihuahua", "Urique", None, 27.30, -108.05, 1)
+SHABAAB = Actor("Al Shabaab", 2)
+KENYA_ARMY = Actor("Military Forces of Kenya (2013-)", 1)
+
+
+def raid(mid: str, place: Place, **kw: object) -> Mention:
+    base: dict[str, object] = dict(
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1=SHABAAB,
+        actor2=KENYA_ARMY,
+        assoc_actor1=(),
+        place=place,
+        fatalities=3,
+        text=f"text {mid}",
+    )
+    base.update(kw)
+    return mention(mid, f"a{mid[-1]}", **base)
+
+
+def region_place(a: Mention, b: Mention) -> float:
+    """The place similarity ``score_chunk`` uses (the region rule applied)."""
+    cfg = FuseConfig()
+    t = build_table([a, b], ARTS, cfg)
+    i, j = np.array([0]), np.array([1])
+    plain = float(place_sim(t, i, j, cfg)[0][0])
+    lifted = (
+        score_pairs(t, i, j, cfg).score[0]
+        - score_pairs(t, i, j, FuseConfig(region_inside=0.0)).score[0]
+    )
+    return plain + float(lifted) / cfg.w_place
+
+
+def test_region_report_agrees_with_a_town_inside_it_when_nothing_disagrees() -> None:
+    town = raid("m1", MANDA)
+    assert region_place(raid("m2", LAMU), town) == approx(0.75)  # the county holds the town
+    assert region_place(raid("m3", KENYA), town) == approx(0.75)  # so does the country
+    # Another day, other actors or a very different toll: region agreement stays weak.
+    other_day = raid("m4", LAMU, date=DateRange.day(date(2024, 8, 30)))
+    assert region_place(other_day, town) == approx(0.6)
+    police = raid("m5", LAMU, actor1=POLICE, actor2=CIVILIANS)
+    assert region_place(police, town) == approx(0.6)
+    assert region_place(raid("m6", LAMU, fatalities=60), town) == approx(0.6)
+    unrelated = raid("m7", LAMU, text="Lorries blocked roads near ports yesterday")
+    assert region_place(unrelated, town) == approx(0.6)  # no shared wording
+
+
+def test_city_named_like_its_state_stays_a_town() -> None:
+    # "Kyiv", "Kabul" or "Chihuahua" name a city and its state: geocoded as the city, the
+    # report keeps a precise place (a town 200 km off in the state is another event), and
+    # the region rule needs a region-level report (geo_precision 3).
+    state, town = raid("m1", CHIHUAHUA), raid("m2", CEROCAHUI)
+    t = build_table([state, town], ARTS, FuseConfig())
+    _, veto = place_sim(t, np.array([0]), np.array([1]), FuseConfig())
+    assert veto[0]
+    as_region = raid("m3", Place("Chihuahua", "Mexico", "Chihuahua", None, None, 28.6, -106.1, 3))
+    assert region_place(as_region, town) == approx(0.75)
+
+
+def test_region_report_stays_apart_when_the_region_has_several_events() -> None:
+    # Two same-day raids by the same actors at two towns of the county: the county-level
+    # report cannot tell which one it tells of, so it gets no lift with either.
+    other_town = Place("Mpeketoni", "Kenya", "Lamu", "Lamu West 2", None, -2.39, 40.70, 1)
+    cfg = FuseConfig()
+    ms = [raid("m1", MANDA), raid("m2", other_town), raid("m3", LAMU)]
+    t = build_table(ms, ARTS, cfg)
+    i, j = np.array([2, 2]), np.array([0, 1])
+    with_rule = score_pairs(t, i, j, cfg).score
+    without = score_pairs(t, i, j, FuseConfig(region_inside=0.0)).score
+    assert np.array_equal(with_rule, without)
+    assert region_place(ms[2], ms[0]) == approx(0.75)  # alone with one town it is lifted

@@ -64,7 +64,12 @@ def draft_event(
     reports: Sequence[Report], arts: ArticleIndex, dates: DateCache, slack: int
 ) -> tuple[IdKey, dict[str, Any]]:
     """The reconciled fields of one cluster, and what its id depends on."""
-    art_ids = sorted({r.mention.article_id for r in reports})
+    if len(reports) == 1:  # a one-report cluster: no sets to build
+        art_ids = [reports[0].mention.article_id]
+        mention_ids: tuple[str, ...] = (reports[0].mention.id,)
+    else:
+        art_ids = sorted({r.mention.article_id for r in reports})
+        mention_ids = tuple(sorted({r.mention.id for r in reports}))
     etype, stype = reconcile_type(reports)
     a1, a2, assoc1, assoc2 = reconcile_actors(reports)
     fat = reconcile_count(reports, "fatalities", arts)
@@ -73,7 +78,6 @@ def draft_event(
     claims, split = build_claims(reports, arts, dates)
     when = reconcile_date(reports, slack, dates)
     place = reconcile_place(reports)
-    mention_ids = tuple(sorted({r.mention.id for r in reports}))
     fields = {
         "event_type": etype,
         "sub_event_type": stype,
@@ -92,7 +96,7 @@ def draft_event(
         "fatalities_by_side": reconcile_sides(reports),
         "notes": make_notes(Summary(when, a1, a2, place, stype, fat, injured, arrested), dates),
         "mention_ids": mention_ids,
-        "sources": tuple(arts.ref(a) for a in art_ids),
+        "sources": tuple([arts.ref(a) for a in art_ids]),
         "claims": claims,
         "disagreements": split,
         "n_independent_sources": len({arts.root(a) for a in art_ids}),

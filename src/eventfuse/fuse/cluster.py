@@ -25,18 +25,23 @@ def components(n: int, i: IntArray, j: IntArray) -> IntArray:
 
 
 MAX_MERGE_PAIRS = 2500  # bound on the cross pairs checked for one merge
+_NONE: frozenset[int] = frozenset()
 
 
 def greedy_complete_link(
-    members: list[int], edges: list[tuple[float, int, int]], compatible: set[tuple[int, int]]
+    members: list[int], edges: list[tuple[float, int, int]], neighbours: dict[int, set[int]]
 ) -> list[list[int]]:
-    """Merge along links, strongest first, only when every cross pair is compatible."""
+    """Merge along links, strongest first, only when every cross pair is compatible.
+
+    ``neighbours`` holds each unit's compatible units (both directions), so the check of a
+    merge is one set inclusion per unit of one side.
+    """
     group = {m: [m] for m in members}
     for _, a, b in sorted(edges, reverse=True):
         ga, gb = group[a], group[b]
         if ga is gb or len(ga) * len(gb) > MAX_MERGE_PAIRS:
             continue
-        if all((min(x, y), max(x, y)) in compatible for x in ga for y in gb):
+        if all(neighbours.get(x, _NONE).issuperset(gb) for x in ga):
             ga.extend(gb)
             for y in gb:
                 group[y] = ga
@@ -44,6 +49,19 @@ def greedy_complete_link(
     for g in group.values():
         seen.setdefault(id(g), g)
     return list(seen.values())
+
+
+def neighbour_sets(ci: IntArray, cj: IntArray) -> dict[int, set[int]]:
+    """Unit -> the set of units it forms a pair with (pairs taken in both directions)."""
+    src, dst = np.concatenate([ci, cj]), np.concatenate([cj, ci])
+    order = np.argsort(src, kind="stable")
+    src, flat = src[order], dst[order].tolist()
+    cuts = np.flatnonzero(np.r_[True, src[1:] != src[:-1]])
+    ends = np.r_[cuts[1:], src.size]
+    return {
+        u: set(flat[s:e])
+        for u, s, e in zip(src[cuts].tolist(), cuts.tolist(), ends.tolist(), strict=True)
+    }
 
 
 def cluster_units(n: int, i: IntArray, j: IntArray, ps: PairScores, cfg: FuseConfig) -> IntArray:
@@ -61,6 +79,26 @@ def cluster_units(n: int, i: IntArray, j: IntArray, ps: PairScores, cfg: FuseCon
     return split_bad(labels, bad, i[compat], j[compat], ps.score[compat], cfg)
 
 
+def edges_by_component(
+    labels: IntArray, ci: IntArray, cj: IntArray, cs: np.ndarray, threshold: float
+) -> dict[int, list[tuple[float, int, int]]]:
+    """Component label -> its links (score, unit, unit): the pairs scoring ``threshold``."""
+    strong = cs >= threshold
+    si, sj, ss = ci[strong], cj[strong], cs[strong]
+    comp = labels[si]
+    order = np.argsort(comp, kind="stable")
+    comp = comp[order]
+    triples = list(zip(ss[order].tolist(), si[order].tolist(), sj[order].tolist(), strict=True))
+    if not triples:
+        return {}
+    cuts = np.flatnonzero(np.r_[True, comp[1:] != comp[:-1]])
+    ends = np.r_[cuts[1:], comp.size]
+    return {
+        c: triples[s:e]
+        for c, s, e in zip(comp[cuts].tolist(), cuts.tolist(), ends.tolist(), strict=True)
+    }
+
+
 def split_bad(
     labels: IntArray, bad: IntArray, ci: IntArray, cj: IntArray, cs: np.ndarray, cfg: FuseConfig
 ) -> IntArray:
@@ -69,19 +107,16 @@ def split_bad(
     is_bad = np.zeros(labels.max() + 1, dtype=np.bool_)
     is_bad[bad] = True
     sel = is_bad[labels[ci]]
-    compatible: set[tuple[int, int]] = set()
-    edges: dict[int, list[tuple[float, int, int]]] = {}
-    for a, b, s in zip(ci[sel].tolist(), cj[sel].tolist(), cs[sel].tolist(), strict=True):
-        compatible.add((min(a, b), max(a, b)))
-        if s >= cfg.link_threshold:
-            edges.setdefault(int(labels[a]), []).append((s, a, b))
+    ci, cj, cs = ci[sel], cj[sel], cs[sel]
+    neighbours = neighbour_sets(ci, cj)
+    edges = edges_by_component(labels, ci, cj, cs, cfg.link_threshold)
     next_label = int(labels.max()) + 1
     units = np.flatnonzero(is_bad[labels])
     units = units[np.argsort(labels[units], kind="stable")]
     cuts = np.flatnonzero(np.diff(labels[units])) + 1
     for members in np.split(units, cuts):
         comp = int(labels[members[0]])
-        groups = greedy_complete_link(members.tolist(), edges.get(comp, []), compatible)
+        groups = greedy_complete_link(members.tolist(), edges.get(comp, []), neighbours)
         for group in groups[1:]:
             labels[group] = next_label
             next_label += 1

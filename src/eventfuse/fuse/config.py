@@ -31,6 +31,10 @@ class FuseConfig:
     # Added for a shared specific name (a building, a neighbourhood), subtracted when both
     # reports name something specific and nothing in common; 0 when either names nothing.
     w_name: float = 0.1
+    # Place similarity of a region-level report (province, country) and a same-day report at
+    # a town inside it when actors and tolls do not disagree (``pairs.region_inside``).
+    region_inside: float = 0.75
+    region_text: float = 0.25  # ... and their wording overlaps (text similarity at least this)
     # Mentions with no date may only join an event reported within this many days before the
     # article was published.
     undated_window_days: int = 31

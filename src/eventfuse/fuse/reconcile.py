@@ -20,9 +20,8 @@ shared immutable values (dates, date strings, source references) cached per fuse
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
-from typing import Any, NamedTuple
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 from eventfuse.fuse.sources import ArticleIndex
 from eventfuse.fuse.table import UNDATED, day_date
@@ -30,6 +29,7 @@ from eventfuse.fuse.vocab import TYPE_RANK
 from eventfuse.model import Actor, Claim, DateRange, Evidence, Mention, Place, Precision
 
 REVISION_DAYS = 1
+K = TypeVar("K", bound=Hashable)
 CLAIM_FIELDS = (
     "event_type",
     "sub_event_type",
@@ -53,6 +53,15 @@ class Report(NamedTuple):
     prec: int
     day_index: int = 0  # which day of a split multi-day mention (0 otherwise)
     n_days: int = 1
+
+
+def tally(items: Iterable[K]) -> dict[K, int]:
+    """Counts of each item, in order of first appearance (a Counter without its set-up
+    cost, which dominates for the two or three reports of a typical cluster)."""
+    out: dict[K, int] = {}
+    for x in items:
+        out[x] = out.get(x, 0) + 1
+    return out
 
 
 def share(value: int | None, r: Report) -> int | None:
@@ -132,7 +141,7 @@ def reconcile_date(reports: Sequence[Report], slack: int, dates: DateCache) -> D
         return None
     if len(windows) == 1:
         return dates.range(*windows[0])
-    support = Counter(windows)
+    support = tally(windows)
 
     def consistent(w: tuple[int, int, int]) -> int:
         return sum(1 for o in windows if w[0] <= o[1] + slack and o[0] <= w[1] + slack)
@@ -150,7 +159,7 @@ def reconcile_place(reports: Sequence[Report]) -> Place | None:
     places = [r.mention.place for r in reports if r.mention.place is not None]
     if not places:
         return None
-    support = Counter((p.name, p.admin1) for p in places)
+    support = tally((p.name, p.admin1) for p in places)
     return min(places, key=lambda p: (p.geo_precision, -support[(p.name, p.admin1)], p.name))
 
 
@@ -160,8 +169,8 @@ def reconcile_actors(
     """The most reported actor1 and actor2 (ties: alphabetical); the rest become associates."""
     if len(reports) == 1:
         return single_actors(reports[0].mention)
-    ones = Counter(r.mention.actor1.name for r in reports if r.mention.actor1)
-    twos = Counter(r.mention.actor2.name for r in reports if r.mention.actor2)
+    ones = tally(r.mention.actor1.name for r in reports if r.mention.actor1)
+    twos = tally(r.mention.actor2.name for r in reports if r.mention.actor2)
     by_name = {a.name: a for r in reports for a in (r.mention.actor1, r.mention.actor2) if a}
     a1 = min(ones, key=lambda n: (-ones[n], n)) if ones else None
     twos.pop(a1 or "", None)
@@ -288,6 +297,15 @@ def report_claims(r: Report, outlet: str | None, values: tuple[Any, ...], out: l
     # ("" from the extractor: that sentence attributes it to nobody).
     speaker = m.speaker or None
     evidence = m.evidence
+    if not speakers and not evidence:  # the same speaker and no evidence for every field
+        out.extend(
+            [
+                Claim(name, value, aid, mid, outlet, speaker, None)
+                for name, value in zip(CLAIM_FIELDS, values, strict=True)
+                if value is not None
+            ]
+        )
+        return
     for name, value in zip(CLAIM_FIELDS, values, strict=True):
         if value is None:
             continue
@@ -316,7 +334,8 @@ def build_claims(
     split = tuple(
         name
         for name, column in zip(CLAIM_FIELDS, zip(*rows, strict=True), strict=True)
-        if len({repr(v) for v in column if v is not None}) > 1
+        # Each field holds values of one type (str or int), so set equality is value equality.
+        if len(set(column) - {None}) > 1
     )
     return tuple(claims), split
 

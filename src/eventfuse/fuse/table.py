@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,8 @@ MAX_NAMES = 4  # specific names kept per mention (see ``Encoder.names_of``)
 # call is not specific to an incident ("Russian", "Red Cross", a president's name).
 NAME_MAX_BUCKETS = 4
 NO_COUNT = -1
+REGION = 3  # ACLED geo_precision of a place known only to its region (admin1 or country)
+NO_PLACE = 4  # the geo code of a mention with no place (or no country): vaguer than a region
 _HASH_MASK = np.uint64(0xFFFFFFFF)
 
 IntArray = npt.NDArray[np.int64]
@@ -90,6 +93,44 @@ class Table:
     @property
     def n(self) -> int:
         return int(self.src.shape[0])
+
+    # Per-unit values derived once per table, so that pair scoring (tens of millions of pairs
+    # at 1M mentions) gathers them instead of recomputing them for every pair.
+
+    @cached_property
+    def named(self) -> npt.NDArray[np.bool_]:
+        """Units with at least one specific name: only pairs of two such units need name work."""
+        return np.asarray((self.names >= 0).any(axis=1), dtype=np.bool_)
+
+    @cached_property
+    def actor_cols(self) -> list[IntArray]:
+        """The actor columns as contiguous arrays, up to the last one any unit fills."""
+        used = np.flatnonzero((self.actors != -1).any(axis=0))
+        width = int(used[-1]) + 1 if used.size else 0
+        return [np.ascontiguousarray(self.actors[:, c]) for c in range(width)]
+
+    @cached_property
+    def n_named_actors(self) -> IntArray:
+        """The number of named (not generic, not weak) actors of each unit."""
+        return np.asarray((self.actors >= 0).sum(axis=1), dtype=np.int64)
+
+    @cached_property
+    def place_key(self) -> IntArray:
+        """A location code per unit: its admin2 unit, else its 0.1 degree cell, else its
+        block (a country- or province-level place without coordinates)."""
+        lat = np.nan_to_num(np.round(self.lat * 10.0), nan=-10_000.0).astype(np.int64)
+        lon = np.nan_to_num(np.round(self.lon * 10.0), nan=-10_000.0).astype(np.int64)
+        cell = (np.int64(1) << 40) + (lat + 10_000) * 100_000 + (lon + 10_000)
+        key = np.where(np.isnan(self.lat), (np.int64(2) << 40) + self.block, cell)
+        return np.asarray(np.where(self.admin2 >= 0, self.admin2, key), dtype=np.int64)
+
+    @cached_property
+    def lat_rad(self) -> FloatArray:
+        return np.radians(self.lat)
+
+    @cached_property
+    def cos_lat(self) -> FloatArray:
+        return np.cos(self.lat_rad)
 
 
 def minhash_flat(flat: npt.NDArray[np.uint64], lengths: IntArray, k: int) -> npt.NDArray[np.uint32]:
@@ -162,10 +203,19 @@ class Encoder:
         default_factory=dict
     )
     actor_codes: dict[str, int] = field(default_factory=dict)
+    lineups: dict[tuple[str | None, str | None, tuple[str, ...], tuple[str, ...]], list[int]] = (
+        field(default_factory=dict)
+    )
     words: dict[str, int] = field(default_factory=dict)
     name_codes: dict[str, tuple[int, int]] = field(default_factory=dict)
     cities: dict[tuple[str, str | None, str | None], bool] = field(default_factory=dict)
     own_words: dict[tuple[str, str | None, str | None, str | None], frozenset[int]] = field(
+        default_factory=dict
+    )
+    # The names of a capitalised run, per place (the run's words that are the place's own
+    # are dropped): runs recur across mentions ("Armed", "Al-Shabaab"), so each is split,
+    # hashed and filtered once per place instead of once per mention.
+    run_names: dict[tuple[str, str | None, str | None, str | None], dict[str, list[int]]] = field(
         default_factory=dict
     )
 
@@ -233,17 +283,33 @@ class Encoder:
             return []
         p = m.place
         pkey = (p.name, p.admin1, p.admin2, p.country) if p is not None else ("", None, None, None)
+        runs = self.run_names.get(pkey)
+        if runs is None:
+            runs = self.run_names[pkey] = {}
+        out: list[int] = []
+        for run in found:
+            names = runs.get(run)
+            if names is None:
+                names = runs[run] = self.run_codes(run, pkey)
+            out.extend(f for f in names if f not in out)
+        return out[:MAX_NAMES]
+
+    def run_codes(
+        self, run: str, pkey: tuple[str, str | None, str | None, str | None]
+    ) -> list[int]:
+        """The name codes of one capitalised run in a mention placed at ``pkey``: each part
+        (split after a possessive) gives its words that are neither stop names nor the
+        place's own, flagged ``MULTI`` unless the part keeps exactly one word."""
         own = self.own_words.get(pkey)
         if own is None:
             own = self.own_words[pkey] = frozenset(place_words(*pkey))
         out: list[int] = []
-        for run in found:
-            for part in _RUN_SPLIT.split(run):
-                codes = [self.name(w) for w in part.split()]
-                kept = [f for f, pre in codes if f >= 0 and f not in own and pre not in own]
-                flag = 0 if len(kept) == 1 else int(MULTI)
-                out.extend(f | flag for f in kept if f | flag not in out)
-        return out[:MAX_NAMES]
+        for part in _RUN_SPLIT.split(run):
+            codes = [self.name(w) for w in part.split()]
+            kept = [f for f, pre in codes if f >= 0 and f not in own and pre not in own]
+            flag = 0 if len(kept) == 1 else int(MULTI)
+            out.extend(f | flag for f in kept if f | flag not in out)
+        return out
 
     def word(self, raw: str) -> int:
         """A stable 32-bit hash of a word (punctuation stripped); -1 for stop and short words."""
@@ -265,14 +331,20 @@ def text_tokens(text: str, limit: int, enc: Encoder) -> list[int]:
 
 def mention_actor_codes(m: Mention, enc: Encoder) -> list[int]:
     """Codes of the non-generic actors (main and associated), compared without periods;
-    weak actors (negative codes below -1) come after the others."""
-    codes = [enc.actor(a.name) for a in (m.actor1, m.actor2) if a is not None]
-    codes += [enc.actor(name) for name in (*m.assoc_actor1, *m.assoc_actor2)]
-    seen: list[int] = []
-    for code in sorted(codes, key=lambda c: c < 0):
-        if code != -1 and code not in seen:
-            seen.append(code)
-    return seen[:MAX_ACTORS]
+    weak actors (negative codes below -1) come after the others. Cached per actor line-up:
+    a few thousand line-ups recur across a million mentions."""
+    a1, a2 = m.actor1, m.actor2
+    key = (a1.name if a1 else None, a2.name if a2 else None, m.assoc_actor1, m.assoc_actor2)
+    got = enc.lineups.get(key)
+    if got is None:
+        codes = [enc.actor(a) for a in key[:2] if a is not None]
+        codes += [enc.actor(name) for name in (*m.assoc_actor1, *m.assoc_actor2)]
+        seen: list[int] = []
+        for code in sorted(codes, key=lambda c: c < 0):
+            if code != -1 and code not in seen:
+                seen.append(code)
+        got = enc.lineups[key] = seen[:MAX_ACTORS]
+    return got
 
 
 def date_window(
@@ -327,14 +399,14 @@ class Rows:
             self.place.append(enc.place("", "", None, m.event_type))
             self.lat.append(float("nan"))
             self.lon.append(float("nan"))
-            self.geo.append(3)
+            self.geo.append(NO_PLACE)
             self.city.append(False)
         else:
             codes = enc.place(place.country or "", place.admin1 or "", place.admin2, m.event_type)
             self.place.append(codes)
             self.lat.append(place.latitude if place.latitude is not None else float("nan"))
             self.lon.append(place.longitude if place.longitude is not None else float("nan"))
-            self.geo.append(place.geo_precision)
+            self.geo.append(place.geo_precision if place.country else NO_PLACE)
             self.city.append(enc.is_city(place.name, place.admin1, place.admin2))
         self.prec.append(prec)
         self.actors.append(mention_actor_codes(m, enc))
