@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import resource
 import time
 from collections import Counter
 from pathlib import Path
+from typing import TextIO
 
-from eventfuse.geo import Geocoder, haversine_km
+from eventfuse.geo import Geocoder, Place, haversine_km
 
 NAMES = [
     "Baghdad",
@@ -76,13 +78,15 @@ def rows(acled: Path, split: str) -> list[dict[str, str]]:
     return out
 
 
-def evaluate(g: Geocoder, data: list[dict[str, str]]) -> None:
+def evaluate(g: Geocoder, data: list[dict[str, str]], dump: TextIO | None = None) -> None:
     c: Counter[str] = Counter()
     t = time.perf_counter()
     for r in data:
         note = r["notes"]
         tops = g.find(note)
         place = g.locate(tops, tops, text=note, country_hint=None)
+        if dump is not None:
+            _dump(g, dump, r, place)
         c["n"] += 1
         c["all_a2"] += bool(r["admin2"])
         c["all_p1"] += r["geo_precision"] == "1"
@@ -126,11 +130,25 @@ def evaluate(g: Geocoder, data: list[dict[str, str]]) -> None:
     print(f"geo_precision_equal {c['prec_eq'] / n:.3f}")
 
 
+def _dump(g: Geocoder, out: TextIO, r: dict[str, str], place: Place | None) -> None:
+    """One JSON line per row: the coded and the chosen place (to diff two runs)."""
+    got = place.to_dict() if place else None
+    ok = bool(
+        place
+        and place.country == r["country"]
+        and place.admin1
+        and g.same_admin(place.admin1, r["admin1"], country=r["country"])
+    )
+    want = {k: r[k] for k in ("event_id_cnty", "country", "admin1", "admin2", "location")}
+    out.write(json.dumps({**want, "admin1_ok": ok, "got": got}) + "\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--acled", type=Path)
     ap.add_argument("--split", default="heldout", choices=["heldout", "dev", "all"])
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--dump", type=Path, help="write one JSON line per row here")
     args = ap.parse_args()
     t = time.perf_counter()
     g = Geocoder.default()
@@ -138,7 +156,12 @@ def main() -> None:
     speed(g)
     if args.acled:
         data = rows(args.acled, args.split)
-        evaluate(g, data[: args.limit] if args.limit else data)
+        data = data[: args.limit] if args.limit else data
+        if args.dump:
+            with args.dump.open("w", encoding="utf-8") as fh:
+                evaluate(g, data, fh)
+        else:
+            evaluate(g, data)
 
 
 if __name__ == "__main__":

@@ -63,17 +63,35 @@ _BORDER_BEFORE = re.compile(
     r"retreated|withdrew|headed|sent|smuggled)\s+(?:back\s+)?(?:in)?to\s+)$",
     re.IGNORECASE,
 )
+_WHERE = frozenset({"in", "at", "inside", "within", "across", "near", "outside", "around"})
+_ADMIN1_WORDS = frozenset({"province", "governorate", "state", "county", "region", "oblast"})
+_LOWER_LEVEL = frozenset({"sub", "subcounty", "district", "subdistrict"})
+_CONTAINER_BEFORE = re.compile(r"(?:,|\()\s*$")
+_CONTAINER_AFTER = re.compile(r"\s*(?:\)|[.;]|,\s*[A-Z&]{1,4}\)|$)")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _COUNTRY_WORD = re.compile(r"\b[A-Z][\w.]*(?:(?:[ -]|\s(?:and|of|the)\s)[A-Z][\w.]*){0,3}")
 _TOWN_WORDS = frozenset({"city", "town", "village"})
+# "US and Kenyan forces": a country coordinated with another before the actor's noun.
+_COORD = r"(?:\s+(?:and|&)\s+[A-Z][\w.]*)?"
 _ACTOR_AFTER = re.compile(
-    r"[\s-]*(?:-?led|-?backed|-?based|-?made|dollars?|forces?|troops?|military|army|"
+    _COORD + r"[\s-]*(?:-?led|-?backed|-?based|-?made|dollars?|forces?|troops?|military|army|"
     r"armed|air ?force|navy|naval|embassy|consulate|soldiers?|officials?|government|"
     r"authorities|envoy|ambassador|president|coalition|drones?|air ?strikes?|warplanes?|"
     r"jets?|aircraft|bases?|column|convoys?|patrols?|special|intelligence|citizens?|"
     r"nationals?|sanctions|currency|compan(?:y|ies)|firms?|contractors?|mercenar\w*|"
     r"diplomats?|secretary|ministry|minister|state department|senators?|media|"
-    r"newspapers?|journalists?)\b",
+    r"newspapers?|journalists?|service\s?(?:members?|men|women|personnel)|personnel|"
+    r"marines|sailors|airmen|veterans|hostages|tourists|aid workers|(?:\w+\s)?command)\b",
     re.IGNORECASE,
+)
+
+# A country as the subject of a statement is its government speaking ("Turkey said victims
+# treated in its hospitals...", "Russia denied targeting civilians"), not where it happened.
+_SPEAKS_AFTER = re.compile(
+    _COORD + r"(?:\s+(?:has|have|had|also|later|again|then|quickly))?\s+"
+    r"(?:said|says|denied|denies|claimed|claims|announced|announces|accused|accuses|"
+    r"condemned|condemns|blamed|blames|warned|warns|insisted|insists|rejected|rejects|"
+    r"stated|confirmed|confirms|told|reported|responded|vowed|called)\b",
 )
 
 
@@ -100,7 +118,7 @@ def weak_mention(text: str, start: int, end: int, country: str) -> bool:
     demonym that qualifies no place noun."""
     if _BORDER_AFTER.match(text, end) or _BORDER_BEFORE.search(text[max(0, start - 40) : start]):
         return True
-    if _ACTOR_AFTER.match(text, end):
+    if _ACTOR_AFTER.match(text, end) or _SPEAKS_AFTER.match(text, end):
         return True
     return is_demonym(text[start:end], country) and not _PLACE_NOUN.match(text, end)
 
@@ -111,13 +129,17 @@ def _group_votes(text: str, votes: defaultdict[str, float]) -> None:
 
 
 def _text_countries(
-    g: Geocoder, text: str, votes: defaultdict[str, float], named: set[str], solid: set[str]
+    g: Geocoder,
+    text: str,
+    votes: defaultdict[str, float],
+    sets: tuple[set[str], set[str]],
+    kept: frozenset[int] | None,
 ) -> None:
     for m in _COUNTRY_WORD.finditer(text[:20000]):
         words = [(w.start() + m.start(), w.end() + m.start()) for w in re.finditer(r"\S+", m[0])]
         i = 0
         while i < len(words):
-            i = _country_at(g, text, words, i, votes, (named, solid))
+            i = _country_at(g, text, words, i, votes, sets, kept)
 
 
 def _country_at(
@@ -127,8 +149,11 @@ def _country_at(
     i: int,
     votes: defaultdict[str, float],
     sets: tuple[set[str], set[str]],
+    kept: frozenset[int] | None = None,
 ) -> int:
-    """Vote for the longest country phrase starting at word ``i``; the next word index."""
+    """Vote for the longest country phrase starting at word ``i``; the next word index.
+    With ``kept``, a phrase starting elsewhere is one the caller found adjectival ("US
+    airlift"): weak, unless possessive ("Mali's conflict")."""
     for n in range(len(words), i, -1):
         start, end = words[i][0], words[n - 1][1]
         phrase = text[start:end].rstrip(".,")
@@ -141,13 +166,35 @@ def _country_at(
         admin = _ADMIN_AFTER.match(text, end)
         if admin and g.admin_named_like_country(text[start : admin.end()]):
             return n  # "Somali region", "Niger State": an admin area, counted as a place
-        weak = weak_mention(text, start, end, c)
+        weak = weak_mention(text, start, end, c) or (
+            kept is not None and start not in kept and not _POSSESSIVE.match(text, end)
+        )
         votes[c] += WEAK if weak else STRONG
         if not weak:
             sets[0].add(c)
             sets[1].add(c)
         return n
     return i + 1
+
+
+def _container(text: str, t: Toponym) -> bool:
+    """ "X district, Helmand", "(Tripoli, Aljfara)": the name closes a place's address, the
+    way ACLED writes the admin1 an event lies in."""
+    if not text or text[t.start : t.end] != t.text:
+        return False
+    return bool(_CONTAINER_BEFORE.search(text[max(0, t.start - 3) : t.start])) and bool(
+        _CONTAINER_AFTER.match(text, t.end)
+    )
+
+
+def firm_admin1(text: str, t: Toponym) -> bool:
+    """An admin1 name written as where something was: after a locative cue ("in Helmand"),
+    closing an address ("Nahri Saraj district, Helmand") or with its generic word ("Helmand
+    province"; not "Kuria West sub county", a lower level)."""
+    words = set(tokens(t.text))
+    if words & _LOWER_LEVEL:
+        return False
+    return t.relation in _WHERE or bool(words & _ADMIN1_WORDS) or _container(text, t)
 
 
 def _toponym_votes(
@@ -166,8 +213,10 @@ def _toponym_votes(
             rows = [r for r in rows if r.feature not in ADMIN_FEATURES] or rows
         adm1 = {r.country or "" for r in rows if r.feature == "adm1"}
         adm2 = {r.country or "" for r in rows if r.feature == "adm2"} - adm1
+        # "Saraj district": the words say a lower level than the admin1 of that name
+        weight = ADM2 if set(tokens(t.text)) & _LOWER_LEVEL else ADM1
         for c in adm1:
-            votes[c] += ADM1 / len(adm1)
+            votes[c] += weight / len(adm1)
         for c in adm2:
             votes[c] += ADM2 / len(adm2)
         if adm1 or adm2:
@@ -206,8 +255,16 @@ def _leader(votes: dict[str, float]) -> str | None:
     return top if score >= 0.5 and score > runner + 0.3 else None
 
 
-def decide(g: Geocoder, toponyms: Sequence[Toponym], text: str, hint: str | None) -> Evidence:
-    """The text's country (``main``), the weights behind it and the countries it names."""
+def decide(
+    g: Geocoder,
+    toponyms: Sequence[Toponym],
+    text: str,
+    hint: str | None,
+    *,
+    kept: frozenset[int] | None = None,
+) -> Evidence:
+    """The text's country (``main``), the weights behind it and the countries it names.
+    ``kept``: offsets of the country words a caller kept as places (others were adjectival)."""
     votes: defaultdict[str, float] = defaultdict(float)
     named: set[str] = set()
     if hint:
@@ -215,7 +272,7 @@ def decide(g: Geocoder, toponyms: Sequence[Toponym], text: str, hint: str | None
         votes[c] += HINT
         named.add(c)
     solid: set[str] = set()
-    _text_countries(g, text, votes, named, solid)
+    _text_countries(g, text, votes, (named, solid), kept)
     before = {c: v for c, v in votes.items() if c not in solid}
     _group_votes(text, votes)
     _toponym_votes(g, toponyms, votes)

@@ -194,6 +194,8 @@ class Finder:
         strong = [r for r in rows if r.feature not in ("city", "adm2") or not single]
         if single and _part_of_longer_name(text, start, end):
             return False
+        if not single and not _well_known(rows) and _name_goes_on(text, end):
+            return False  # "St Francis" of "St Francis Xavier Catholic Church"
         if single and span.lower() in COMMON_WORDS:
             return False
         if span.isupper() and len(span) > 1:
@@ -221,10 +223,24 @@ def _sentence_initial(text: str, start: int) -> bool:
     )
 
 
+def _well_known(rows: Sequence[PlaceRow]) -> bool:
+    """An admin1 area or a big town: its name is worth taking even before another name."""
+    return any(r.feature in ("adm1", "country") or r.population >= BIG_TOWN for r in rows)
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """The next word is capitalised and not a common word: the name runs on ("Ayn" of "Ayn
+    Zarah", "Wadi" of "Wadi al-Rabi", "St Francis" of "St Francis Xavier")."""
+    after = re.match(
+        r"[ ](?:(?:al|el|ad|as|ash|at|az|ar|an)-|(?:al|el) )?([A-Z][\w'’-]+)", text[end : end + 40]
+    )
+    return bool(after and after.group(1).lower() not in COMMON_WORDS)
+
+
 def _part_of_longer_name(text: str, start: int, end: int) -> bool:
-    """One word of a longer capitalised name the gazetteer lacks ("Ayn" of "Ayn Zarah")."""
-    after = re.match(r"[ ]([A-Z][\w'’-]+)", text[end : end + 40])
-    if after and after.group(1).lower() not in COMMON_WORDS:
+    """One word of a longer capitalised name the gazetteer lacks (see ``_name_goes_on``;
+    "Kuria" of "Kuria West")."""
+    if _name_goes_on(text, end):
         return True
     before = re.search(r"([A-Z][\w'’-]*)[ ]$", text[max(0, start - 40) : start])
     if not before:

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from eventfuse.geo.adminmatch import loosely_same
 from eventfuse.geo.aliases import COUNTRY_WORDS
-from eventfuse.geo.evidence import decide
+from eventfuse.geo.evidence import decide, firm_admin1
 from eventfuse.geo.finder import Finder, relation_before
 from eventfuse.geo.normalize import norm_key, skeleton, tokens
 from eventfuse.geo.store import (
@@ -74,6 +74,9 @@ class _Context:
     points: list[tuple[float, float]]
     main: str | None = None  # the text's country (see evidence.decide)
     weak_only: set[str] = field(default_factory=set)  # countries only weakly mentioned
+    # admin1 areas written as where the event was ("in Helmand", "district, Helmand")
+    admin1_firm: set[str] = field(default_factory=set)
+    admin1_country: dict[str, str | None] = field(default_factory=dict)
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -150,12 +153,18 @@ class Geocoder:
         return relation_before(text, start)
 
     def text_country(self, toponyms: Sequence[Toponym], text: str) -> str | None:
-        """The country a text is about, from the toponyms a caller found in it (country names
-        and demonyms count fully: the caller has already set aside adjectival uses such as "US
-        service members"); None when the evidence does not clearly favour one. ``text`` is
-        accepted for symmetry with ``locate``."""
+        """The country a text is about; None when the evidence does not clearly favour one.
+
+        With ``text``, the whole-text evidence of ``locate`` decides (``evidence.decide``):
+        a country written as a speaker, an attacker's origin or a people's name ("Turkey
+        said", "a Russian missile", "Malian soldiers") counts little, so the country of the
+        places wins. Without it, the toponyms alone (country names count fully)."""
         from eventfuse.geo.evidence import decide_from_toponyms
 
+        if text:
+            # a country word the caller left out of ``toponyms`` was adjectival ("US airlift")
+            kept = frozenset(t.start for t in toponyms if text[t.start : t.end] == t.text)
+            return decide(self, toponyms, text, None, kept=kept).main
         return decide_from_toponyms(self, toponyms)
 
     def country_of(self, name: str) -> str | None:
@@ -468,6 +477,9 @@ class Geocoder:
                     continue
                 if r.feature == "adm1":
                     ctx.admin1.add(r.name)
+                    ctx.admin1_country[r.name] = r.country
+                    if firm_admin1(text, t):
+                        ctx.admin1_firm.add(r.name)
                 elif r.feature == "adm2":
                     ctx.admin2.add(r.name)
         return ctx

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from eventfuse.geo.evidence import weak_mention
 from eventfuse.geo.geocoder import (
     _ADMIN_WORDS,
@@ -44,6 +46,14 @@ _COMMA_ADMIN = re.compile(
     r"(?:\s+(?:state|province|department|region|governorate|county|oblast))?(?=[\s,.;:()]|$)"
 )
 MIN_SCORE = 0.0
+# Similarity (rapidfuzz ratio) a spelling variant needs when the text supports no country.
+CLOSE_RATIO = 80
+# Rank added to a reading outside every admin1 the text names in its country: it loses to
+# any town inside, and when the admin1 is written as where ("in Helmand", "Nahri Saraj
+# district, Helmand", "Helmand province") to that admin1 itself (rank 4), so "Haidarabad
+# area ..., Helmand" is never Hyderabad, Pakistan.
+OUTSIDE_NAMED = 2.5
+OUTSIDE_ADMIN1 = 4.5
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())  # noqa: SIM905
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # A place outside the text's decided country is still a reading when the text names no
@@ -81,6 +91,15 @@ def _town_over_namesake_admin(
         ):
             return [(r, top[1]), *[rs for rs in scored if rs[0] is not r]]
     return scored
+
+
+def _well_known(rows: Sequence[PlaceRow]) -> bool:
+    """The name as written is a big city's or an admin1 area's: nobody writing it means a
+    place merely spelt like it."""
+    return any(
+        r.feature == "adm1" or (r.feature == "city" and r.population >= FOREIGN_CITY_POPULATION)
+        for r in rows
+    )
 
 
 def _demonym(t: Toponym, r: PlaceRow) -> bool:
@@ -184,7 +203,7 @@ class Locator:
     def _doubt(self, t: Toponym, r: PlaceRow, ctx: _Context) -> float:
         """Demote a reading that only a spelling variant supports (2.5: it loses to any exact
         town, point or wide feature, not to an admin area), and one outside every admin1 the
-        text names in its country."""
+        text names in its country (``OUTSIDE_ADMIN1``: it loses to that admin1)."""
         doubt = 0.0
         exact = any(x.feature != "country" for x in self.g.store.by_key(norm_key(t.text)))
         if not exact and r.feature not in ADMIN_FEATURES:
@@ -200,13 +219,23 @@ class Locator:
                 x.feature == "adm1" for x in self.g.store.by_key(norm_key(hint[1]))
             ):
                 doubt += 3.0  # that admin1 is in another country
-        if (
-            ctx.admin1
-            and r.feature not in ("adm1", "country")
-            and not any(r.admin1 and self.g._admin_match(r.admin1, a) for a in ctx.admin1)
-        ):
-            doubt += 2.5
+        if r.feature not in ("adm1", "country"):
+            if self._outside(r, ctx.admin1, ctx):
+                doubt += OUTSIDE_NAMED
+            if self._outside(r, ctx.admin1_firm, ctx):
+                doubt += OUTSIDE_ADMIN1 - OUTSIDE_NAMED
         return doubt
+
+    def _outside(self, r: PlaceRow, admin1: set[str], ctx: _Context) -> bool:
+        """``r`` lies outside every one of the ``admin1`` areas (there are some); firm ones
+        count only in ``r``'s country or the text's: with no country decided, "(Banfora,
+        Comoe)" names Comoe in Burkina Faso, not the admin1 of Ivory Coast."""
+        if admin1 is ctx.admin1_firm:
+            home = {r.country, ctx.main} - {None}
+            admin1 = {a for a in admin1 if ctx.admin1_country.get(a) in home}
+        return bool(admin1) and not any(
+            r.admin1 and self.g._admin_match(r.admin1, a) for a in admin1
+        )
 
     def _with_bracket_admin2(self, place: Place, t: Toponym) -> Place:
         """An ACLED-style "X (Admin2, Admin1)" after the chosen name is the coder's own
@@ -244,25 +273,42 @@ class Locator:
         scored = self.g._score_all(t.text, ctx, hint, as_admin=role is not None)
         if scored and scored[0][0].feature == "country" and self._weak_country(t, scored[0][0]):
             return []  # "Somali militants", "US dollar", "from Sudan": not where it happened
-        if ctx.main in ctx.weak_only:
-            # only an actor's nationality points to the country: a spelling variant there is
-            # no reading ("Manda" is no Moundsville because of "three Americans"), except for an
-            # admin area ("Urozgan" with "Afghan soldiers" is still Uruzgan province): ACLED
-            # spells provinces its own way, and an admin area's name is seldom a homonym
-            exact = {r.uid for r in self.g.store.by_key(key)}
-            scored = [rs for rs in scored if rs[0].uid in exact or rs[0].feature in ADMIN_FEATURES]
+        exact_rows = self.g.store.by_key(key)
+        exact = {r.uid for r in exact_rows}
+        if not ctx.countries and not _well_known(exact_rows):
+            # no country supported: only a close spelling ("Qalqiliyah" for Qalqilyah), not
+            # a loose one ("Githurai" is no Guthrie Center)
+            scored = [
+                rs
+                for rs in scored
+                if rs[0].uid in exact or fuzz.ratio(norm_key(rs[0].name), key) >= CLOSE_RATIO
+            ]
+        elif ctx.main in ctx.weak_only or _well_known(exact_rows):
+            # a spelling variant is no reading when only an actor's nationality points to the
+            # country ("Manda" is no Moundsville because of "three Americans"), or when the
+            # name as written is a big city or an admin area ("Kharkiv" is no Zharikovo);
+            # an admin area's variant stays where a country is supported ("Urozgan" with
+            # "Afghan soldiers" is Uruzgan): ACLED spells provinces its own way
+            admin_ok = bool(ctx.countries) and not _well_known(exact_rows)
+            scored = [
+                rs
+                for rs in scored
+                if rs[0].uid in exact or (admin_ok and rs[0].feature in ADMIN_FEATURES)
+            ]
         if ctx.main:
-            # the text's country is decided: leave it only for a country the text names, or
-            # for a big city when nothing inside it bears the name
+            # the text's country is decided: leave it only for a place of this very name in a
+            # country the text names (a spelling variant abroad is no reading: "Manda Bay" with
+            # "US soldiers" is no Mound Bayou), or for a big city when nothing inside it bears
+            # the name
             home = [rs for rs in scored if rs[0].country == ctx.main]
-            named = [rs for rs in scored if rs[0].country in ctx.countries]
+            named = [rs for rs in scored if rs[0].country in ctx.countries and rs[0].uid in exact]
             scored = home or named or self._foreign_city(t, scored, hint)
         elif ctx.countries:
             # no leading country, but the text names some: a reading in one of them, else
             # only a place that bears this very name (an alternate or fuzzy match far from
             # every country the text names is no reading: "LoC" is no town in Vietnam)
             named = [rs for rs in scored if rs[0].country in ctx.countries]
-            scored = named or [rs for rs in scored if norm_key(rs[0].name) == norm_key(t.text)]
+            scored = named or [rs for rs in scored if norm_key(rs[0].name) == key]
         if role:  # a name inside "(Admin2, Admin1)" is that admin level
             return [rs for rs in scored if rs[0].feature == role] or scored
         return _town_over_namesake_admin(t, scored)
