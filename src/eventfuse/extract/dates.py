@@ -44,11 +44,12 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _WEEKDAYS.update({name[:3].lower(): i for i, name in enumerate(calendar.day_name)})
 
 # Month names must be capitalised (or all caps): "march" and "may" are also verbs.
+# Only an abbreviation takes a dot: "Aug. 29", but the full stop of "... on 19 August." ends the
+# sentence and must stay out of the match (it would tie the date to the sentence's root verb).
 _MON_ALT = (
-    r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
-    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
-    r"\.?)"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER"
+    r"|DECEMBER)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 )
 _MON = rf"(?P<mon>{_MON_ALT})"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -224,6 +224,18 @@ GENERIC = frozenset(
 )
 
 
+# Nouns that name an event without being triggers of their own ("the October 2017 truck
+# bomb", "Tuesday's siege"): a date or place modifying them is the event's.
+EVENT_NOUNS = frozenset({"bomb", "siege", "shooting", "incident", "violence", "unrest"})
+# Verbs and nouns of a conflict's onset: "since fighting began in April", "the war that broke
+# out in 2023", "since the outbreak of the war". The onset of a war is context, not an event.
+ONSET = frozenset(
+    {"begin", "start", "erupt", "break", "outbreak", "beginning", "onset", "escalate"}
+)
+# Words that make the events under them recalled ones: "the fifth anniversary of the massacre".
+RECALL = frozenset({"anniversary"})
+
+
 @dataclass
 class SentenceInfo:
     """What one sentence contributes: offsets are in the article text."""
@@ -324,21 +336,36 @@ def _irrealis(tok: Token) -> bool:
 
 
 def attachment(tokens: list[Token]) -> str:
-    """Where a phrase attaches: 'event' (to a trigger), 'report' (to a saying verb), 'other'."""
+    """Where a phrase attaches: 'event' (to a trigger), 'report' (to a saying verb), 'other'.
+
+    Walking up from the phrase, the first trigger or saying verb decides. A phrase inside the
+    reported clause ("a bomb ripped through the market on 19 July, officials said": the
+    clause is the saying verb's ccomp) belongs to what was reported, not to the statement.
+    A date modifying an event noun ("the October 2017 truck bomb") belongs to that event.
+    """
     if not tokens:
         return "other"
-    head = min(tokens, key=lambda t: len(list(t.ancestors)))
-    for anc in head.ancestors:
-        if _is_trigger(anc):
+    prev = _head(tokens)
+    for anc in prev.ancestors:
+        if _is_trigger(anc) or anc.lemma_.lower() in EVENT_NOUNS:
             return "event"
         if anc.pos_ == "VERB" and _is_reporting(anc):
-            return "report"
+            reported = prev.dep_ in ("ccomp", "parataxis") and prev.pos_ in ("VERB", "AUX")
+            return "other" if reported else "report"
+        prev = anc
     return "other"
 
 
+def _head(tokens: list[Token]) -> Token:
+    """The token of a phrase nearest the root of the parse."""
+    return min(tokens, key=lambda t: len(list(t.ancestors)))
+
+
 def _tokens_in(sent: Span, start: int, end: int) -> list[Token]:
-    """Tokens of ``sent`` overlapping the article character span [start, end)."""
-    return [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
+    """Tokens of ``sent`` overlapping the article character span [start, end); punctuation
+    only when nothing else is there (a sentence's full stop hangs from its root verb)."""
+    toks = [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
+    return [t for t in toks if not t.is_punct] or toks
 
 
 def _speaker(sent: Span) -> str | None:
@@ -380,26 +407,112 @@ def analyse_sentence(
     start = sent.start_char + lead
     info = SentenceInfo(index, start, start + len(body), body, caption=caption)
     info.all_triggers = [t for t in sent if _is_trigger(t)]
-    # Only triggers that assert something happened: not negated, planned, habitual or generic.
-    info.triggers = [t for t in info.all_triggers if not _irrealis(t) and not _generic(t)]
+    dates = find_dates(body, published)
+    days = {
+        t.i
+        for dm in dates
+        if dm.granularity in ("day", "range")
+        for t in _tokens_in(sent, start + dm.start, start + dm.end)
+    }
+    context = _context_tokens(sent, days)  # the onset of a war, an anniversary's event
+    # Only triggers that assert something happened: not negated, planned, habitual, generic
+    # or context.
+    info.triggers = [
+        t for t in info.all_triggers if not _irrealis(t) and not _generic(t) and t.i not in context
+    ]
     info.counts = find_counts(body)
     info.speaker = _speaker(sent)
-    attached: dict[int, str] = {}
-    for dm in find_dates(body, published):
-        where = attached[dm.start] = attachment(_tokens_in(sent, start + dm.start, start + dm.end))
+    toll = _toll_chain(sent, start, info.counts)
+    rank: dict[int, tuple[int, int, int]] = {}
+    for dm in dates:
+        toks = _tokens_in(sent, start + dm.start, start + dm.end)
+        where = attachment(toks)
         usable = dm.granularity in ("day", "week", "month", "range") and not caption
-        if usable and where != "report" and not _is_future(dm, published):
+        framed = _frame_date(body, dm) or any(t.i in context for t in toks)
+        if usable and where != "report" and not framed and not _is_future(dm, published):
             info.event_dates.append(dm)
+            coarse = 1 if dm.granularity == "month" else 0  # "Around 29 April" is a day too
+            rank[dm.start] = (0 if where == "event" else 1, _toll_distance(toks, toll), coarse)
         else:
             info.other_dates.append(dm)
-    # A date attached to an event trigger wins over a loosely attached one.
-    info.event_dates.sort(key=lambda d: 0 if attached[d.start] == "event" else 1)
+    # A date attached to an event trigger wins over a loosely attached one; then the date of
+    # the act that caused the toll ("on Friday in response to Tuesday's attack, which killed
+    # 86": Tuesday), then the finer one ("this month, after gunmen killed 32 on 6 March").
+    info.event_dates.sort(key=lambda d: rank[d.start])
+    if info.all_triggers and all(t.i in context for t in info.all_triggers):
+        info.background = "context: a war's onset or an anniversary, not a new event"
     for top in toponyms:
         where = attachment(_tokens_in(sent, top.start, top.end))
         event_place = where != "report" and top.label != "ADJ"
         (info.event_places if event_place else info.other_places).append(top)
-    info.background = _background_reason(info, published)
+    info.background = info.background or _background_reason(info, published)
     return info
+
+
+def _context_tokens(sent: Span, days: set[int]) -> set[int]:
+    """Tokens that tell context rather than news: a clause or phrase about a war's onset
+    ("since fighting began in April", "since the outbreak of the war", "the fighting that
+    broke out in April") and what an anniversary is of ("the anniversary of the massacre").
+    An onset clause dated to the day (tokens ``days``) is news: "clashes that erupted on
+    Saturday killed 12" reports the clashes."""
+    out: set[int] = set()
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.lower_ == "since" and t.dep_ == "mark" and t.head.lemma_.lower() in ONSET:
+            out.update(x.i for x in t.head.subtree)
+        elif (
+            t.lower_ == "since"
+            and t.dep_ == "prep"
+            and any(c.lemma_.lower() in ONSET for c in t.children)
+        ):
+            out.update(x.i for x in t.subtree)
+        elif lemma in ONSET and t.pos_ == "VERB" and t.dep_ in ("relcl", "acl"):
+            clause = {x.i for x in t.subtree}
+            if not clause & days:
+                out.update(clause | {t.head.i})
+        elif lemma in RECALL:
+            out.update(x.i for x in t.subtree)
+    return out
+
+
+# A date after these words bounds a period rather than dating an event: "killed by Saturday
+# morning" (a running total), "the deadliest since April".
+FRAME = re.compile(r"\b(?:by|since)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _frame_date(body: str, dm: DateMatch) -> bool:
+    """Whether a date bounds a period ("by Saturday morning", "since April") rather than
+    dates an event; "killed by Tuesday's strike" names the strike, so it is not framed."""
+    if dm.text.lower().startswith("since "):
+        return True
+    return bool(FRAME.search(body[max(0, dm.start - 12) : dm.start])) and not body[
+        dm.end : dm.end + 2
+    ].startswith(("'s", "’s"))
+
+
+def _toll_chain(sent: Span, start: int, counts: list[CountMatch]) -> list[int]:
+    """The first toll's head token and its ancestors (token indices), nearest first."""
+    for c in counts:
+        if c.negated or c.value <= 0:
+            continue
+        toks = _tokens_in(sent, start + c.start, start + c.end)
+        if toks:
+            head = _head(toks)
+            return [head.i, *(a.i for a in head.ancestors)]
+    return []
+
+
+def _toll_distance(date_tokens: list[Token], toll: list[int]) -> int:
+    """How far above the toll's own clause the trigger a date attaches to sits, on the toll's
+    parse path: "fired missiles on Friday in response to Tuesday's attack, which killed 86"
+    puts Friday's "fired" four steps above the attack that the toll belongs to. The toll's
+    verb and the word it hangs from count 0, and so do dates off that path (no evidence)."""
+    if not toll or not date_tokens:
+        return 0
+    for anc in _head(date_tokens).ancestors:
+        if _is_trigger(anc) or anc.lemma_.lower() in EVENT_NOUNS:
+            return max(0, toll.index(anc.i) - 1) if anc.i in toll else 0
+    return 0
 
 
 def _is_future(dm: DateMatch, published: date | None) -> bool:
