@@ -26,6 +26,10 @@ from typing import Any
 import yaml
 
 from eventfuse.errors import InputError
+from eventfuse.extract.actor_civilians import foreign_civilians
+from eventfuse.extract.actor_communal import communal_spans
+from eventfuse.extract.actor_groups import group_spans, head_inters
+from eventfuse.extract.actor_units import split_unit, unit_entries
 from eventfuse.model import Actor, strip_period
 
 __all__ = [
@@ -99,6 +103,9 @@ class ActorDictionary:
         self._rx: re.Pattern[str] | None = None
         self._rx_cs: re.Pattern[str] | None = None
         self._rx_state: tuple[re.Pattern[str], frozenset[str]] | None = None
+        self._words: frozenset[str] | None = None
+        self._heads: dict[str, int] | None = None
+        self._demonyms: dict[str, str] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -107,6 +114,8 @@ class ActorDictionary:
         key = entry.surface if entry.case_sensitive else entry.surface.lower()
         self.entries[key] = entry
         self._rx = self._rx_cs = self._rx_state = None
+        self._words = None
+        self._heads = self._demonyms = None
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
@@ -201,6 +210,7 @@ class ActorDictionary:
                     inters[name][code] += 1
         for base, c in periods.items():
             self.periods[base] = c.most_common(1)[0][0]
+        self._learn_units(rows)
         for name in sorted(inters):
             inter = inters[name].most_common(1)[0][0]
             for surface in _surfaces(name):
@@ -210,6 +220,13 @@ class ActorDictionary:
                 self.add(Entry(surface, name, inter, case_sensitive=surface.isupper()))
         self._learn_confidence(rows)
         return self
+
+    def _learn_units(self, rows: Sequence[dict[str, str]]) -> None:
+        """Units and factions of state forces ("... (2013-) General Service Unit")."""
+        names = [r.get(col, "") for r in rows for col in ("actor1", "actor2")]
+        for surface, name, cs in unit_entries(names):
+            if (surface if cs else surface.lower()) not in self.entries:
+                self.add(Entry(surface, name, 1, case_sensitive=cs))
 
     def _learn_confidence(self, rows: Sequence[dict[str, str]]) -> None:
         """Share of actor1 right per coding path on the training rows (gold types given)."""
@@ -253,6 +270,8 @@ class ActorDictionary:
                     if actor is not None:
                         found.append(ActorMatch(actor, m.start(1), m.end(1)))
         found += self._state_phrases(text, country)
+        found += self._communal(text, country, found)
+        found += self._groups(text, found)
         found.sort(key=lambda a: (a.start, -(a.end - a.start)))
         out: list[ActorMatch] = []
         for a in found:
@@ -260,6 +279,56 @@ class ActorDictionary:
                 continue
             out.append(a)
         return out
+
+    def _communal(
+        self, text: str, country: str | None, found: list[ActorMatch]
+    ) -> list[ActorMatch]:
+        """Identity militias the dictionary does not name; a dictionary match wins on overlap
+        ("Al Shabaab militants" is Al Shabaab, not an ethnic militia); a generic word after
+        the group's name does not ("Pokot raiders" is the Pokot militia)."""
+        spans = communal_spans(text, country, self._nationals())
+        return [
+            ActorMatch(a, s, e) for a, s, e in spans if not any(f.start <= s < f.end for f in found)
+        ]
+
+    def _groups(self, text: str, found: list[ActorMatch]) -> list[ActorMatch]:
+        """Named groups the dictionary does not know ("Kurdistan Workers' Party (PKK)").
+        A dictionary actor wins where it covers the phrase or names a group inside it; a
+        generic word inside the phrase ("Army" in "Free Patriotic Army") does not."""
+        if self._heads is None:
+            self._heads = head_inters((e.name, e.inter) for e in self.entries.values())
+        out = []
+        for a, s, e in group_spans(text, self._nationals(), self._heads):
+            if not any(_blocks(f, s, e) for f in found):
+                out.append(ActorMatch(a, s, e))
+        return out
+
+    def demonyms(self) -> dict[str, str]:
+        """Lowercase demonym -> country, from "<Demonym> forces" entries of a named state
+        ("Somali forces" -> Somalia)."""
+        if self._demonyms is None:
+            out: dict[str, str] = {}
+            for e in self.entries.values():
+                head, _, tail = e.surface.partition(" ")
+                m = _STATE_NAME_RE.match(e.name)
+                if tail != "forces" or m is None or len(head) < 3 or not head[:1].isupper():
+                    continue
+                if "{" not in e.name and "(" not in m.group(2):
+                    out[head.lower()] = _bare(m.group(2))
+            self._demonyms = out
+        return self._demonyms
+
+    def _nationals(self) -> frozenset[str]:
+        """Lowercase country names and demonyms ("afghan" from "Afghan forces"): words that
+        name a state, not an ethnic group, before "militia" or "raiders"."""
+        if self._words is None:
+            words = {c.lower() for c in self.countries()}
+            for e in self.entries.values():
+                head, _, tail = e.surface.partition(" ")
+                if tail in ("forces", "troops", "army") and e.name.startswith("Military"):
+                    words.add(head.lower())
+            self._words = frozenset(words)
+        return self._words
 
     def countries(self) -> frozenset[str]:
         """Countries whose state forces the dictionary names (from entries and periods)."""
@@ -297,23 +366,35 @@ class ActorDictionary:
         return out
 
     def resolve(self, e: Entry, country: str | None, raw: str) -> Actor | None:
-        """Fill the country slot and the regime period; foreign state forces become inter 8."""
+        """Fill the country slot and the regime period; foreign state forces become inter 8.
+
+        A unit after the state ("Military Forces of {country} Gendarmerie") keeps its place
+        after the period, as ACLED writes it: "Military Forces of Turkey (2016-) Gendarmerie".
+        """
         name, inter = e.name, e.inter
+        unit = ""
         if "{country}" in name:
             if not country:
                 return None
-            name = name.replace("{country}", country)
+            head, _, tail = name.partition("{country}")
+            if head.endswith(" Forces of ") and tail.startswith(" "):
+                name, unit = head + country, tail.strip()  # a unit: "{country} Gendarmerie"
+            else:
+                name = name.replace("{country}", country)
         m = re.match(r"^(Military|Police) Forces of (.+)$", name)
         if m and not m.group(2).startswith("the ") and _takes_the(m.group(2), self.periods):
             name = f"{m.group(1)} Forces of the {m.group(2)}"  # ACLED: "...of the Philippines"
             m = re.match(r"^(Military|Police) Forces of (.+)$", name)
         if m and not _PERIOD_RE.search(name):
+            if not unit and name not in self.periods:
+                name, unit = split_unit(name, self.periods)
             period = self.periods.get(name)
+            state = name.split(" Forces of ", 1)[1]
             if period:
                 name = f"{name} ({period})"
-            if country and _bare(m.group(2)) != _bare(country) and inter == 1:
+            if country and _bare(state) != _bare(country) and inter == 1:
                 inter = 8
-        return Actor(name, inter, raw)
+        return Actor(f"{name} {unit}" if unit else name, inter, raw)
 
     def generic(self, kind: str, country: str | None) -> Actor | None:
         name = _GENERIC[kind][0]
@@ -373,6 +454,16 @@ def _canonical(raw: str, countries: frozenset[str]) -> str:
     return next((c for c in countries if c.lower() == low), raw)
 
 
+def _blocks(f: ActorMatch, start: int, end: int) -> bool:
+    """Whether dictionary match ``f`` keeps a new group phrase at start..end out: it covers
+    the phrase, or a named (non-state, non-generic) actor overlaps it."""
+    if f.end <= start or f.start >= end:
+        return False
+    if f.start <= start and f.end >= end:
+        return True
+    return f.actor.inter not in (1, 8) and not _is_generic(f)
+
+
 def _bare(country: str) -> str:
     return country[4:] if country.startswith("the ") else country
 
@@ -392,7 +483,11 @@ def _alternation(surfaces: list[str], flags: int) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     alts = sorted({re.escape(s) for s in surfaces}, key=len, reverse=True)
     # "Taliban-planted IED", "Houthi-held town": the name is still the actor; "al-Shabaab" not.
-    return re.compile(r"(?<![\w-])(" + "|".join(alts) + r")(?!\w|-(?!" + _HYPHEN_OK + r"))", flags)
+    # "pro-Houthi forces" are the Houthis' side; "anti-Houthi forces" are not (no match).
+    return re.compile(
+        r"(?:(?<![\w-])|(?<=\b[Pp]ro-))(" + "|".join(alts) + r")(?!\w|-(?!" + _HYPHEN_OK + r"))",
+        flags,
+    )
 
 
 _HYPHEN_OK = (
@@ -455,7 +550,8 @@ _AGENT_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,3}?(?:attack|fir|shell|ambush|kill|abduct|kidnap|raid|target|storm|"
     r"clash|launch|carr|bomb|struck|strik|shot|shoot|assault|burn|loot|seiz|arrest|detain|"
     r"captur|overr|took|open|rap|beat|threw|hurl|plant|detonat|intercept|defus|deploy|"
-    r"dispers|used|lobb|mount|conduct|execut|behead|torch|destroy|rob|stab|hack|lynch)",
+    r"dispers|used|lobb|mount|conduct|execut|behead|torch|destroy|rob|stab|hack|lynch|"
+    r"thwart|repel|repuls|foil|regain|recaptur|retak|push)",
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(r"\bby (?:the |an? |suspected |alleged |presumed |unknown )*$", re.I)
@@ -580,7 +676,7 @@ def _code(
     elif event_type == "Violence against civilians":
         agents = sorted(armed, key=lambda m: -_agent_score(text, m))
         a1 = agents[0] if agents else gen("uag")
-        a2 = civ or gen("civilians")
+        a2 = _victims(text, country, civ, d) or gen("civilians")
         path = "vac-" + ("named" if agents else "default")
     elif event_type == "Battles":
         a1, a2, path = _two_sides(text, armed, gen)
@@ -601,6 +697,17 @@ def _code(
     coding = _coding(a1, a2, conf)
     assoc = _assoc(text, event_type, country)
     return (replace(coding, assoc_actor1=assoc) if assoc else coding), path
+
+
+def _victims(
+    text: str, country: str | None, civ: ActorMatch | None, d: ActorDictionary
+) -> ActorMatch | None:
+    """The civilians hit: foreigners by their nationality ("Somali residents" in Kenya are
+    Civilians (Somalia)) unless the dictionary already named a specific group."""
+    if civ is not None and not civ.actor.name.startswith("Civilians ("):
+        return civ
+    foreign = foreign_civilians(text, country, d.demonyms())
+    return ActorMatch(foreign, 0, 0) if foreign else civ
 
 
 def _remote(
@@ -655,9 +762,28 @@ def _two_sides(
             if _agent_score(text, one) > 0:
                 return one, gen("uag"), "battle-one-state-agent"
             return gen("uag"), one, "battle-one"
+        if one.actor.inter == 4 and not _STATE_CUE.search(text):
+            return one, _rival_militia(one), "battle-communal"
         other = gen("police") if _POLICE_CUE.search(text) else gen("military")
         return one, other, "battle-one"
     return gen("uag"), gen("military"), "battle-none"
+
+
+_STATE_CUE = re.compile(
+    r"\b(?:police\w*|officers?|soldiers?|troops|army|military|security|forces|KDF|GSU)\b", re.I
+)
+
+
+def _rival_militia(one: ActorMatch) -> ActorMatch:
+    """The other side of a communal clash where the note names only one: ACLED codes an
+    unnamed rival as the unidentified militia of the same kind ("Unidentified Ethnic
+    Militia (Kenya)"), or the same actor on both sides when neither is named."""
+    m = re.match(r"^(?:.+ )?(Ethnic|Communal|Clan) Militia (\(.+\))$", one.actor.name)
+    if m is None or one.actor.name.startswith("Unidentified"):
+        return one
+    return ActorMatch(
+        replace(one.actor, name=f"Unidentified {m.group(1)} Militia {m.group(2)}"), 0, 0
+    )
 
 
 # Groups ACLED records as associated actors of protesters/rioters: "Students (Kenya)".

@@ -1,0 +1,232 @@
+"""Named armed groups the dictionary has never seen, named the way ACLED names groups.
+
+A note introduces a new group as a capitalised phrase ending in a group word ("Syrian
+Democratic Forces", "Kurdistan Workers' Party"), often with its acronym in parentheses.
+ACLED writes such a group as ``ACRONYM: Full Name`` ("ADF: Allied Democratic Forces") when it
+has an acronym and as the plain full name otherwise ("Party of National Unity"), with no
+country suffix. Later bare uses of the acronym in the same note name the same group.
+
+State forces ("Iraqi Security Forces", "Syrian Arab Army") are not groups: a phrase made only
+of national and generic state words is left to the dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from eventfuse.model import Actor
+
+__all__ = ["HEAD_INTER", "group_spans", "head_inters"]
+
+# Group head words and the inter code they usually carry (ACLED: rebels 2, political
+# militias and parties 3). :func:`head_inters` refines these from the dictionary.
+HEAD_INTER: dict[str, int] = {
+    "forces": 2,
+    "front": 2,
+    "brigade": 2,
+    "brigades": 2,
+    "battalion": 2,
+    "battalions": 2,
+    "army": 2,
+    "liberation": 2,
+    "resistance": 2,
+    "movement": 3,
+    "militia": 3,
+    "militias": 3,
+    "party": 3,
+    "group": 2,
+    "council": 3,
+    "union": 3,
+    "alliance": 2,
+    "coalition": 3,
+    "organization": 2,
+    "organisation": 2,
+    "mobilization": 3,
+    "mobilisation": 3,
+    "units": 2,
+    "corps": 2,
+    "guards": 2,
+}
+# Words that only describe state forces or generic sides: a phrase of these words (and
+# national words) is a state force or a description, not a group's name.
+_STATE_WORDS = frozenset(
+    [
+        "security",
+        "armed",
+        "forces",
+        "force",
+        "army",
+        "military",
+        "special",
+        "national",
+        "government",
+        "defence",
+        "defense",
+        "border",
+        "guard",
+        "guards",
+        "republican",
+        "air",
+        "navy",
+        "naval",
+        "federal",
+        "royal",
+        "regular",
+        "arab",
+        "coalition",
+        "international",
+        "joint",
+        "police",
+        "presidential",
+        "interior",
+        "state",
+        "people's",
+        "popular",
+        "local",
+        "the",
+        "of",
+        "and",
+        "for",
+        "government-backed",
+        "pro-government",
+        "rebel",
+        "rebels",
+        "opposition",
+        "islamist",
+        "militia",
+        "militias",
+        "group",
+        "groups",
+        "unit",
+        "units",
+        "brigade",
+        "brigades",
+        "battalion",
+        "battalions",
+        "tribal",
+        "allied",
+        "unidentified",
+        "unknown",
+        "armed",
+        "govt",
+    ]
+)
+_CONNECT = r"(?:of|for|the|and|al|el|de|du|des|la|le|wa|fi|bin)"
+_WORD = r"(?:[A-Z][\w'’.-]*[\w']|[A-Z])"
+_PHRASE_RX = re.compile(
+    rf"(?<![\w-]){_WORD}(?:[ -](?:{_CONNECT}[ -])*{_WORD})*"
+    r"(?:\s*\((?P<acro>[A-Z][A-Za-z0-9/&-]{1,11})\))?"
+)
+# A lowercase "forces" after a name whose head is not a force noun is part of the name
+# ACLED writes: "National Resistance forces" -> "National Resistance Forces".
+_FORCES_AFTER = re.compile(r" forces\b")
+_FORCE_HEADS = frozenset(
+    [
+        "forces",
+        "army",
+        "brigade",
+        "brigades",
+        "battalion",
+        "battalions",
+        "militia",
+        "militias",
+        "units",
+        "corps",
+        "guards",
+    ]
+)
+_LEAD_DROP = frozenset({"the", "a", "an", "on", "in", "by", "pro", "anti", "and", "of"})
+
+
+def head_inters(names: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """Inter code per head word, learned from named dictionary actors (name, inter) whose
+    name contains that head; the built-in default where the dictionary says nothing."""
+    votes: dict[str, Counter[int]] = {h: Counter() for h in HEAD_INTER}
+    for name, inter in names:
+        if inter not in (2, 3) or name.startswith(("Military", "Police", "Unidentified")):
+            continue
+        full = name.split(":", 1)[-1]
+        for w in set(re.findall(r"[A-Za-z]+", full.lower())):
+            if w in votes:
+                votes[w][inter] += 1
+    return {h: (c.most_common(1)[0][0] if c else HEAD_INTER[h]) for h, c in votes.items()}
+
+
+def _trim(words: list[str]) -> list[str]:
+    """Drop leading articles/prepositions, a second name after "and" ("Party of National
+    Unity and ODM"), words after the last head that do not continue the name ("Geo Group
+    Editor-in-Chief") and trailing connectors."""
+    while words and words[0].lower() in _LEAD_DROP:
+        words = words[1:]
+    # "Fighters of the X Front", "Members of X Party": the name starts after "of (the)".
+    while len(words) > 2 and words[0].lower() not in HEAD_INTER and _is_connector(words[1]):
+        words = words[1:]
+        while words and _is_connector(words[0]):
+            words = words[1:]
+    if "and" in words:
+        i = words.index("and")
+        rest = words[i + 1 :]
+        if (rest and rest[0].isupper() and len(rest[0]) > 1) or _head(words[:i]) == words[
+            i - 1
+        ].lower():
+            words = words[:i]
+    last = max((i for i, w in enumerate(words) if w.lower() in HEAD_INTER), default=-1)
+    if 0 <= last < len(words) - 1 and not _is_connector(words[last + 1]):
+        words = words[: last + 1]
+    while words and _is_connector(words[-1]):
+        words = words[:-1]
+    return words
+
+
+def _is_connector(word: str) -> bool:
+    return re.fullmatch(_CONNECT, word) is not None
+
+
+def _head(words: list[str]) -> str | None:
+    """The group head word of the phrase (the last one, so "Forces" in "Union Forces")."""
+    heads = [w.lower() for w in words if w.lower() in HEAD_INTER]
+    return heads[-1] if heads else None
+
+
+def _is_state_phrase(words: list[str], nationals: frozenset[str]) -> bool:
+    """Only national and generic state words: "Iraqi Security Forces", "Syrian Arab Army"."""
+    return all(w.lower() in _STATE_WORDS or w.lower() in nationals for w in words)
+
+
+def group_spans(
+    text: str, nationals: frozenset[str], inters: dict[str, int] | None = None
+) -> list[tuple[Actor, int, int]]:
+    """Named groups in ``text`` as (actor, start, end); ``nationals`` are lowercase country
+    names and demonyms, ``inters`` the inter code per head word (see :func:`head_inters`)."""
+    inters = inters or HEAD_INTER
+    out: list[tuple[Actor, int, int]] = []
+    acronyms: dict[str, Actor] = {}
+    for m in _PHRASE_RX.finditer(text):
+        body = m.group(0)[: m.start("acro") - m.start() if m.group("acro") else None].strip()
+        body = body.rstrip("(").strip()
+        words = _trim(re.split(r"\s+", body))
+        head = _head(words)
+        if head is None or len(words) < 2 or _is_state_phrase(words, nationals):
+            continue
+        if any(w.lower() in ("ethnic", "communal", "clan") for w in words):
+            continue  # identity militias are named by actor_communal
+        if m.start() == 0 and words[0].lower() in ("on", "around"):
+            continue
+        full = " ".join(words)
+        end = m.end()
+        tail = _FORCES_AFTER.match(text, end)
+        if tail and head not in _FORCE_HEADS and body.endswith(words[-1]):
+            full, end = full + " Forces", tail.end()  # "National Resistance forces"
+        acro = m.group("acro") if body.endswith(words[-1]) else None
+        name = f"{acro}: {full}" if acro else full
+        actor = Actor(name, inters.get(head, HEAD_INTER[head]), m.group(0))
+        start = m.start() + m.group(0).index(words[0])
+        out.append((actor, start, end))
+        if acro and name.startswith(acro + ":"):
+            acronyms[acro] = actor
+    for acro, actor in acronyms.items():
+        for a in re.finditer(rf"(?<![\w(-]){re.escape(acro)}(?![\w)-])", text):
+            out.append((Actor(actor.name, actor.inter, acro), a.start(), a.end()))
+    return out
