@@ -142,3 +142,18 @@ def test_a_plain_accident_has_no_conflict_cue() -> None:
     from eventfuse.extract.classify import conflict_cues
 
     assert conflict_cues("Two buses collided on the highway, killing nine passengers.") == 0
+
+
+def test_gunmen_storming_a_hospital_is_an_attack_not_a_clash() -> None:
+    typer = EventTyper.load()
+    text = (
+        "Gunmen stormed a children's hospital in the capital on Monday, officials said. "
+        "At least 12 people, among them nurses and infants, were killed."
+    )
+    assert "civ_site" in victim_flags(text)
+    assert typer.predict(text).sub_event_type == "Attack"
+
+
+def test_returned_fire_keeps_a_storming_a_clash_cue() -> None:
+    text = "Gunmen stormed a school and soldiers returned fire, killing four of them."
+    assert {"civ_site", "exchange"} <= victim_flags(text)

@@ -296,6 +296,14 @@ _VICTIM_RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:killed|wounded|injured)\s+" + _NUM[2:] + r"\s+(?:[\w']+\s+){0,2}(?:fighters?|"
         r"militants?|insurgents?|rebels?|militiam[ae]n|combatants?|jihadists?)\b",
     ),
+    (  # gunmen storming a hospital, school or mosque: a civilian target (ACLED: Attack);
+        # rare in notes (6 of 9 training-side first sentences are Attack), common in news
+        "civ_site",
+        r"\b(?:gunmen|attackers|assailants|militants|armed men)\b[^.]{0,60}?\b(?:attacked|"
+        r"stormed|raided|opened fire (?:on|at|in|inside))\s+(?:[\w']+\s+){0,3}(?:hospital|"
+        r"maternity|clinic|school|mosque|church|market|wedding|funeral|shrine|temple|"
+        r"worshippers|students|patients)",
+    ),
     (  # small arms at enemy positions: a ground engagement, not one-sided shelling
         "small_arms",
         r"\bsmall arms\b",
@@ -691,6 +699,8 @@ _OVERRIDES: dict[str, tuple[str, frozenset[str]]] = {
     # Ukraine-style notes: mortars plus small arms at enemy positions are one Armed clash
     # (training side: all 182 first sentences naming small arms are Armed clash).
     "small_arms": ("Armed clash", frozenset({"Shelling/artillery/missile attack"})),
+    # armed men storming a civilian site with no fire returned: an attack on civilians
+    "civ_site": ("Attack", frozenset({"Armed clash"})),
     # ACLED codes launched grenades (RPGs, grenade launchers) as shelling, not as Grenade:
     # no training-side row with a launcher in its first sentence is coded Grenade (0 / 168).
     "launcher": ("Shelling/artillery/missile attack", frozenset({"Grenade"})),
@@ -850,8 +860,8 @@ class EventTyper:
             onehot[self.all_classes.index(hit[0])] = 1.0
             return (1.0 - DEF_WEIGHT) * p + DEF_WEIGHT * onehot, hit
         flags = first_flags(text) | victim_flags(text)
-        if "exchange" in flags:  # fire both ways: the weapon no longer decides the sub-type
-            flags -= {"air_only", "shell_only", "ied_only", "grenade_only"}
+        if flags & {"exchange", "shootout"}:  # fire both ways: no one-sided act
+            flags -= {"air_only", "shell_only", "ied_only", "grenade_only", "civ_site"}
         for flag, rule in _OVERRIDES.items():  # in priority order
             if flag in flags and guess in rule[1]:
                 onehot = np.zeros_like(p)
