@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -77,6 +78,15 @@ class _Context:
     # admin1 areas written as where the event was ("in Helmand", "district, Helmand")
     admin1_firm: set[str] = field(default_factory=set)
     admin1_country: dict[str, str | None] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=65_536)
+def admin_names_match(a: str, b: str) -> bool:
+    """Whether two admin-area names are one area's: same key, same consonant skeleton or a
+    close spelling. Cached: scoring asks it for every candidate against every admin area the
+    text names, and the same few names recur across a whole run."""
+    ka, kb = norm_key(a), norm_key(b)
+    return ka == kb or skeleton(ka) == skeleton(kb) or fuzz.ratio(ka, kb) >= 85
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -312,8 +322,7 @@ class Geocoder:
         return s
 
     def _admin_match(self, a: str, b: str) -> bool:
-        ka, kb = norm_key(a), norm_key(b)
-        return ka == kb or skeleton(ka) == skeleton(kb) or fuzz.ratio(ka, kb) >= 85
+        return admin_names_match(a, b)
 
     def _hint_bonus(self, r: PlaceRow, hint: tuple[str | None, str | None]) -> float:
         """A "(Admin2, Admin1)" bracket after the name: strongly prefer entries inside it."""
