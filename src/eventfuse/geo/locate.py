@@ -102,6 +102,13 @@ def _well_known(rows: Sequence[PlaceRow]) -> bool:
     )
 
 
+def _firm_at_home(r: PlaceRow, ctx: _Context) -> set[str]:
+    """The firmly named admin1 areas in ``r``'s country or the text's: with no country
+    decided, "(Banfora, Comoe)" names Comoe in Burkina Faso, not the admin1 of Ivory Coast."""
+    home = {r.country, ctx.main} - {None}
+    return {a for a in ctx.admin1_firm if ctx.admin1_country.get(a) in home}
+
+
 def _demonym(t: Toponym, r: PlaceRow) -> bool:
     """A country mention by a people's name ("Nigerians"), not by the country's name."""
     key = norm_key(t.text)
@@ -220,19 +227,14 @@ class Locator:
             ):
                 doubt += 3.0  # that admin1 is in another country
         if r.feature not in ("adm1", "country"):
-            if self._outside(r, ctx.admin1, ctx):
+            if self._outside(r, ctx.admin1):
                 doubt += OUTSIDE_NAMED
-            if self._outside(r, ctx.admin1_firm, ctx):
+            if self._outside(r, _firm_at_home(r, ctx)):
                 doubt += OUTSIDE_ADMIN1 - OUTSIDE_NAMED
         return doubt
 
-    def _outside(self, r: PlaceRow, admin1: set[str], ctx: _Context) -> bool:
-        """``r`` lies outside every one of the ``admin1`` areas (there are some); firm ones
-        count only in ``r``'s country or the text's: with no country decided, "(Banfora,
-        Comoe)" names Comoe in Burkina Faso, not the admin1 of Ivory Coast."""
-        if admin1 is ctx.admin1_firm:
-            home = {r.country, ctx.main} - {None}
-            admin1 = {a for a in admin1 if ctx.admin1_country.get(a) in home}
+    def _outside(self, r: PlaceRow, admin1: set[str]) -> bool:
+        """``r`` lies outside every one of the ``admin1`` areas (there are some)."""
         return bool(admin1) and not any(
             r.admin1 and self.g._admin_match(r.admin1, a) for a in admin1
         )
@@ -275,7 +277,8 @@ class Locator:
             return []  # "Somali militants", "US dollar", "from Sudan": not where it happened
         exact_rows = self.g.store.by_key(key)
         exact = {r.uid for r in exact_rows}
-        if not ctx.countries and not _well_known(exact_rows):
+        known = _well_known(exact_rows)
+        if not ctx.countries and not known:
             # no country supported: only a close spelling ("Qalqiliyah" for Qalqilyah), not
             # a loose one ("Githurai" is no Guthrie Center)
             scored = [
@@ -283,13 +286,13 @@ class Locator:
                 for rs in scored
                 if rs[0].uid in exact or fuzz.ratio(norm_key(rs[0].name), key) >= CLOSE_RATIO
             ]
-        elif ctx.main in ctx.weak_only or _well_known(exact_rows):
+        elif ctx.main in ctx.weak_only or known:
             # a spelling variant is no reading when only an actor's nationality points to the
             # country ("Manda" is no Moundsville because of "three Americans"), or when the
             # name as written is a big city or an admin area ("Kharkiv" is no Zharikovo);
             # an admin area's variant stays where a country is supported ("Urozgan" with
             # "Afghan soldiers" is Uruzgan): ACLED spells provinces its own way
-            admin_ok = bool(ctx.countries) and not _well_known(exact_rows)
+            admin_ok = bool(ctx.countries) and not known
             scored = [
                 rs
                 for rs in scored
