@@ -28,7 +28,7 @@ from eventfuse.fuse.reconcile import (
     reconcile_type,
 )
 from eventfuse.fuse.sources import ArticleIndex
-from eventfuse.fuse.table import UNDATED, IntArray, Table
+from eventfuse.fuse.table import UNDATED, IntArray, Table, run_bounds
 from eventfuse.model import Article, Event, Mention
 
 
@@ -41,8 +41,7 @@ def group_bounds(labels: IntArray, keep_unit: np.ndarray) -> tuple[list[int], li
     order = np.argsort(labels, kind="stable")
     if order.size == 0:
         return [], [], []
-    starts = np.flatnonzero(np.r_[True, labels[order][1:] != labels[order][:-1]])
-    ends = np.r_[starts[1:], order.size]
+    starts, ends = run_bounds(labels[order])
     keep = np.maximum.reduceat(keep_unit[order].astype(np.int8), starts) > 0
     starts, ends = starts[keep], ends[keep]
     rank = np.argsort(order[starts], kind="stable")  # stable order: first unit of each cluster

@@ -14,7 +14,7 @@ from scipy.sparse.csgraph import connected_components
 
 from eventfuse.fuse.config import FuseConfig
 from eventfuse.fuse.pairs import PairScores
-from eventfuse.fuse.table import IntArray
+from eventfuse.fuse.table import IntArray, run_bounds
 
 
 def components(n: int, i: IntArray, j: IntArray) -> IntArray:
@@ -56,8 +56,7 @@ def neighbour_sets(ci: IntArray, cj: IntArray) -> dict[int, set[int]]:
     src, dst = np.concatenate([ci, cj]), np.concatenate([cj, ci])
     order = np.argsort(src, kind="stable")
     src, flat = src[order], dst[order].tolist()
-    cuts = np.flatnonzero(np.r_[True, src[1:] != src[:-1]])
-    ends = np.r_[cuts[1:], src.size]
+    cuts, ends = run_bounds(src)
     return {
         u: set(flat[s:e])
         for u, s, e in zip(src[cuts].tolist(), cuts.tolist(), ends.tolist(), strict=True)
@@ -91,8 +90,7 @@ def edges_by_component(
     triples = list(zip(ss[order].tolist(), si[order].tolist(), sj[order].tolist(), strict=True))
     if not triples:
         return {}
-    cuts = np.flatnonzero(np.r_[True, comp[1:] != comp[:-1]])
-    ends = np.r_[cuts[1:], comp.size]
+    cuts, ends = run_bounds(comp)
     return {
         c: triples[s:e]
         for c, s, e in zip(comp[cuts].tolist(), cuts.tolist(), ends.tolist(), strict=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from eventfuse.fuse.config import FuseConfig
-from eventfuse.fuse.table import MULTI, REGION, UNDATED, FloatArray, IntArray, Table
+from eventfuse.fuse.table import MULTI, REGION, UNDATED, FloatArray, IntArray, Table, run_bounds
 
 EARTH_KM = 6371.0
 CHUNK = 1_000_000
@@ -48,17 +48,14 @@ def pair_km(t: Table, i: IntArray, j: IntArray) -> FloatArray:
     return central_km(t.lat_rad[i], t.lat_rad[j], t.cos_lat[i], t.cos_lat[j], dl)
 
 
-def place_sim(
-    t: Table, i: IntArray, j: IntArray, cfg: FuseConfig, dist: FloatArray | None = None
-) -> tuple[FloatArray, np.ndarray]:
+def place_sim(t: Table, i: IntArray, j: IntArray, cfg: FuseConfig) -> tuple[FloatArray, np.ndarray]:
     """Distance-based similarity (decays over a fifth of ``max_km``); admin2 agreement counts.
 
     Two precise places (geo_precision 1 or 2) in different admin2 units are vetoed: reports of one
     event rarely disagree on the district, two same-day events in one city often differ there.
     Region-level places only agree on admin1 (0.6).
     """
-    if dist is None:
-        dist = pair_km(t, i, j)
+    dist = pair_km(t, i, j)
     known = ~np.isnan(dist)
     coarse = np.maximum(t.geo[i], t.geo[j])
     # Two exact towns decay twice as fast as a pair with a "near" place.
@@ -237,11 +234,8 @@ def score_chunk(
     """The scores of a chunk of pairs, and the pairs (positions in the chunk) that may get a
     region lift with its amount (see ``region_inside``; ``score_pairs`` grants it only to
     unambiguous region reports)."""
-    lat_i, lat_j, lon_i, lon_j = t.lat[i], t.lat[j], t.lon[i], t.lon[j]
-    dl = np.radians(lon_j - lon_i)
-    dist = central_km(t.lat_rad[i], t.lat_rad[j], t.cos_lat[i], t.cos_lat[j], dl)
-    place, veto_place = place_sim(t, i, j, cfg, dist)
-    same_point = (np.abs(lat_i - lat_j) < 0.01) & (np.abs(lon_i - lon_j) < 0.01)
+    place, veto_place = place_sim(t, i, j, cfg)
+    same_point = (np.abs(t.lat[i] - t.lat[j]) < 0.01) & (np.abs(t.lon[i] - t.lon[j]) < 0.01)
     when, veto_date = date_sim(t, i, j, cfg)
     actor, count, text = actor_sim(t, i, j), count_sim(t, i, j), text_sim(t, i, j)
     inside = region_inside(t, i, j, when, actor, count) & (text >= cfg.region_text)
@@ -281,10 +275,8 @@ def unambiguous(t: Table, i: IntArray, j: IntArray, lifted: np.ndarray) -> np.nd
         order = np.lexsort((key, unit))
         unit, key = unit[order], key[order]
         # A unit has one partner place when its first and last (sorted) keys agree.
-        first = np.r_[True, unit[1:] != unit[:-1]]
-        starts = np.flatnonzero(first)
-        ends = np.r_[starts[1:], unit.shape[0]] - 1
-        one = np.repeat(key[starts] == key[ends], np.diff(np.r_[starts, unit.shape[0]]))
+        starts, ends = run_bounds(unit)
+        one = np.repeat(key[starts] == key[ends - 1], ends - starts)
         ok[rows[order]] &= one
     out = np.zeros(lifted.shape[0], dtype=np.bool_)
     out[sel[ok]] = True

@@ -133,6 +133,16 @@ class Table:
         return np.cos(self.lat_rad)
 
 
+def run_bounds(keys: npt.NDArray[Any]) -> tuple[IntArray, IntArray]:
+    """[start, end) of each run of equal values in sorted ``keys`` (the groups of a stable
+    argsort: clusters, components, units)."""
+    if keys.size == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return starts, np.r_[starts[1:], keys.size]
+
+
 def minhash_flat(flat: npt.NDArray[np.uint64], lengths: IntArray, k: int) -> npt.NDArray[np.uint32]:
     """MinHash of token sets given as one flat hash array and the length of each set."""
     n = lengths.shape[0]
