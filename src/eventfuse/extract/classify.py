@@ -522,12 +522,11 @@ class TypePrediction:
     cues: tuple[tuple[int, int], ...]  # character spans of the words that drove the decision
 
 
-def _tokens(text: str) -> Iterator[tuple[str, int, int]]:
+def _tokens(text: str, mil: set[int]) -> Iterator[tuple[str, int, int]]:
     """Lowercased word tokens with spans; digits folded so numbers do not become features.
 
-    A weapon strike's "strike" becomes ``milstrike`` (see ``_MIL_STRIKE_RE``)."""
+    A weapon strike's "strike" (starting at an offset in ``mil``) becomes ``milstrike``."""
     low = text.lower()
-    mil = {s for s, _ in _military_strikes(text)}
     for m in _TOKEN_RE.finditer(low):
         tok = "milstrike" if m.start() in mil else re.sub(r"\d", "0", m.group())
         yield tok, m.start(), m.end()
@@ -545,14 +544,14 @@ def features(text: str) -> list[tuple[str, int, int]]:
     lead = _LEAD_DATE_RE.match(text, body_start)
     if lead:
         body_start = lead.end()
-    toks = [t for t in _tokens(text) if t[1] >= body_start]
+    mil = {s for s, _ in _military_strikes(text)}  # weapon strikes: see ``_MIL_STRIKE_RE``
+    toks = [t for t in _tokens(text, mil) if t[1] >= body_start]
     out.extend(toks)
     for (a, s1, _e1), (b, _s2, e2) in itertools.pairwise(toks):
         out.append((f"{a} {b}", s1, e2))
     for flag in sorted(first_flags(text, body_start)):
         out.append(("__F_" + flag, 0, 0))
     fired: set[str] = set()
-    mil = {s for s, _ in _military_strikes(text)}
     for name, rx in _RULES_RE:
         for m in rx.finditer(text):
             if name == "protest" and m.start() in mil:
