@@ -277,6 +277,11 @@ class SentenceInfo:
         return any(_is_strong(t) for t in self.triggers)
 
 
+def _is_event_word(tok: Token) -> bool:
+    """A trigger, or an event noun a date or toll may hang from ("the October 2017 bomb")."""
+    return _is_trigger(tok) or tok.lemma_.lower() in EVENT_NOUNS
+
+
 def _is_trigger(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX"):
@@ -347,7 +352,7 @@ def attachment(tokens: list[Token]) -> str:
         return "other"
     prev = _head(tokens)
     for anc in prev.ancestors:
-        if _is_trigger(anc) or anc.lemma_.lower() in EVENT_NOUNS:
+        if _is_event_word(anc):
             return "event"
         if anc.pos_ == "VERB" and _is_reporting(anc):
             reported = prev.dep_ in ("ccomp", "parataxis") and prev.pos_ in ("VERB", "AUX")
@@ -407,13 +412,11 @@ def analyse_sentence(
     start = sent.start_char + lead
     info = SentenceInfo(index, start, start + len(body), body, caption=caption)
     info.all_triggers = [t for t in sent if _is_trigger(t)]
-    dates = find_dates(body, published)
-    days = {
-        t.i
-        for dm in dates
-        if dm.granularity in ("day", "range")
-        for t in _tokens_in(sent, start + dm.start, start + dm.end)
-    }
+    dates = [
+        (dm, _tokens_in(sent, start + dm.start, start + dm.end))
+        for dm in find_dates(body, published)
+    ]
+    days = {t.i for dm, toks in dates if dm.granularity in ("day", "range") for t in toks}
     context = _context_tokens(sent, days)  # the onset of a war, an anniversary's event
     # Only triggers that assert something happened: not negated, planned, habitual, generic
     # or context.
@@ -424,8 +427,7 @@ def analyse_sentence(
     info.speaker = _speaker(sent)
     toll = _toll_chain(sent, start, info.counts)
     rank: dict[int, tuple[int, int, int]] = {}
-    for dm in dates:
-        toks = _tokens_in(sent, start + dm.start, start + dm.end)
+    for dm, toks in dates:
         where = attachment(toks)
         usable = dm.granularity in ("day", "week", "month", "range") and not caption
         framed = _frame_date(body, dm) or any(t.i in context for t in toks)
@@ -510,7 +512,7 @@ def _toll_distance(date_tokens: list[Token], toll: list[int]) -> int:
     if not toll or not date_tokens:
         return 0
     for anc in _head(date_tokens).ancestors:
-        if _is_trigger(anc) or anc.lemma_.lower() in EVENT_NOUNS:
+        if _is_event_word(anc):
             return max(0, toll.index(anc.i) - 1) if anc.i in toll else 0
     return 0
 
