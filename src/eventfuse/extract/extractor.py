@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import lru_cache
@@ -75,6 +75,11 @@ LOCATIVE = frozenset(
         "town of",
     }
 )  # a mention is typed and coded from at most this many sentences
+# Articles read together: the countries their texts clearly name are the prior of the texts
+# that name none (a batch of notes from one country desk), once enough texts name one.
+PRIOR_WINDOW = 256
+PRIOR_MIN_DECIDED = 5
+PRIOR_ROUNDS = 2
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .'-]{2,30})?\s*(?:\([^)]*\))?\s*[-—–:]"
 )
@@ -89,7 +94,14 @@ class Locator(Protocol):
 
     def relation_before(self, text: str, start: int) -> str | None: ...
 
-    def text_country(self, toponyms: Sequence[Toponym], text: str) -> str | None: ...
+    def text_country(
+        self,
+        toponyms: Sequence[Toponym],
+        text: str,
+        *,
+        prior: Mapping[str, float] | None = None,
+        firm: bool = False,
+    ) -> str | None: ...
 
     def locate(
         self,
@@ -98,6 +110,7 @@ class Locator(Protocol):
         *,
         text: str = "",
         country_hint: str | None = None,
+        prior: Mapping[str, float] | None = None,
     ) -> Place | None: ...
 
 
@@ -115,11 +128,47 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 
 @dataclass(frozen=True)
 class _ArticlePlaces:
-    """An article's place context: its non-adjectival toponyms, text and country."""
+    """An article's place context: its non-adjectival toponyms, text and country, and the
+    collection's country prior (see ``collection_prior``)."""
 
     context: list[Toponym]
     text: str
     country_hint: str | None
+    prior: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def gazetteer_names(self) -> list[Toponym]:
+        """The toponyms the gazetteer scan found: spaCy's own place entities ("Lido beach")
+        may exist only abroad (Lido Beach, New York), so they decide no country."""
+        return [t for t in self.context if t.label == "GAZ"]
+
+    @property
+    def likely_country(self) -> str | None:
+        """The text's own country, else the collection's when most of its texts share one."""
+        if self.country_hint or not self.prior:
+            return self.country_hint
+        top, share = max(self.prior.items(), key=lambda kv: (kv[1], kv[0]))
+        return top if share >= 0.5 else None
+
+
+def collection_prior(countries: Iterable[str | None]) -> dict[str, float]:
+    """Country -> share among the texts of a collection that clearly name their country;
+    empty when fewer than PRIOR_MIN_DECIDED do (too few to say what the collection is about)."""
+    decided = [c for c in countries if c]
+    if len(decided) < PRIOR_MIN_DECIDED:
+        return {}
+    return {c: n / len(decided) for c, n in sorted(Counter(decided).items())}
+
+
+def _windows(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    window: list[Article] = []
+    for item in items:
+        window.append(item)
+        if len(window) == size:
+            yield window
+            window = []
+    if window:
+        yield window
 
 
 @dataclass
@@ -166,16 +215,57 @@ class Extractor:
     def extract_many(
         self, articles: Iterable[Article], *, batch_size: int = 16
     ) -> Iterator[tuple[Article, list[Mention]]]:
-        """Extract a stream of articles, batching spaCy's work."""
-        pairs = ((a.text[:MAX_CHARS], a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield article, self._mentions(article, doc, None)
+        """Extract a stream of articles, batching spaCy's work. Articles are read in windows
+        of PRIOR_WINDOW: a text that names no country clearly is read with the countries the
+        others name (``collection_prior``), as a coder reads a note knowing the desk's country."""
+        for window in _windows(articles, PRIOR_WINDOW):
+            pairs = ((a.text[:MAX_CHARS], a) for a in window)
+            parsed = [
+                (article, doc, self._toponyms(doc))
+                for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+            ]
+            wheres = [self._article_places(a, toponyms) for a, _, toponyms in parsed]
+            wheres = self._with_collection_prior(wheres)
+            for (article, doc, toponyms), where in zip(parsed, wheres, strict=True):
+                yield article, self._mentions(article, doc, None, toponyms, where)
+
+    def _with_collection_prior(self, wheres: list[_ArticlePlaces]) -> list[_ArticlePlaces]:
+        """The texts' countries decided again with the prior of those that name theirs
+        firmly. Two rounds: the first prior lets the texts whose names are ambiguous between
+        the collection's country and another (Tripoli: Lebanon or Libya) lean to the
+        collection, and the second prior counts them."""
+        if self.locator is None:
+            return wheres
+        prior: dict[str, float] = {}
+        for _ in range(PRIOR_ROUNDS):
+            prior = collection_prior(
+                self.locator.text_country(w.gazetteer_names, w.text, prior=prior, firm=True)
+                for w in wheres
+            )
+            if not prior:
+                return wheres
+        return [
+            replace(
+                w,
+                country_hint=self.locator.text_country(w.gazetteer_names, w.text, prior=prior),
+                prior=prior,
+            )
+            for w in wheres
+        ]
 
     # steps ----------------------------------------------------------------------------------
-    def _mentions(self, article: Article, doc: Doc, single_event: bool | None) -> list[Mention]:
+    def _mentions(
+        self,
+        article: Article,
+        doc: Doc,
+        single_event: bool | None,
+        toponyms: list[Toponym] | None = None,
+        where: _ArticlePlaces | None = None,
+    ) -> list[Mention]:
         if single_event is None:
             single_event = article.gold is not None  # an ACLED row's notes: one event
-        toponyms = self._toponyms(doc)
+        if toponyms is None:
+            toponyms = self._toponyms(doc)
         captions = _caption_spans(doc.text)
         infos = [
             analyse_sentence(
@@ -184,7 +274,7 @@ class Extractor:
             )
             for i, sent in enumerate(doc.sents)
         ]  # fmt: skip
-        where = self._article_places(article, toponyms)
+        where = where or self._article_places(article, toponyms)
         # A note describes one event: every sentence may carry its place, date or toll.
         groups = [_Group(infos)] if single_event else _group_sentences(infos)
         mentions = []
@@ -311,7 +401,7 @@ class Extractor:
         confidence["event_type"] = pred.type_confidence
         confidence["sub_event_type"] = pred.confidence
 
-        country = place.country if place else None
+        country = place.country if place else where.likely_country
         coding = code_actors(
             text, pred.event_type, pred.sub_event_type, country, dictionary=self.actors
         )
@@ -390,12 +480,10 @@ class Extractor:
         context = [t for t in toponyms if t.label != "ADJ"]
         # Toponym offsets point into the article text, which the locator reads for cues.
         text = article.text[:MAX_CHARS]
-        # The article's country, decided from gazetteer-checked names only: spaCy's own place
-        # entities ("Lido beach") may exist only abroad (Lido Beach, New York).
-        hint = None
-        if self.locator is not None:
-            hint = self.locator.text_country([t for t in context if t.label == "GAZ"], text)
-        return _ArticlePlaces(context, text, hint)
+        where = _ArticlePlaces(context, text, None)
+        if self.locator is None:
+            return where
+        return replace(where, country_hint=self.locator.text_country(where.gazetteer_names, text))
 
     def _place(
         self,
@@ -408,7 +496,11 @@ class Extractor:
             return None
         event_tops = group.places
         place = self.locator.locate(
-            event_tops, where.context, text=where.text, country_hint=where.country_hint
+            event_tops,
+            where.context,
+            text=where.text,
+            country_hint=where.country_hint,
+            prior=where.prior,
         )
         if place is None or place.feature == "country":
             # ACLED records no event placed only at country level; a place that is named but

@@ -12,6 +12,11 @@ Decided once per text, before any single toponym is resolved, by adding up weigh
 * an admin1 name: 2.5 for its country (shared by k countries: 2.5 / k), an admin2 name 1.2;
 * a town name: 1.0 spread over the countries it exists in, by population prior.
 
+* the collection's prior (``prior``): the share of the texts read with this one that are
+  about each country (an analyst's desk: a batch of Lebanon notes), times ``PRIOR``, for the
+  countries the text points to or one of its names can be read in. A text that names its
+  country outweighs it; a note that names only "Tripoli" is read in its batch.
+
 The top country is the text's country when it leads the runner-up clearly.
 """
 
@@ -20,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -38,6 +43,8 @@ ADM2 = 1.2
 TOWN = 1.0
 ALT_VOTE = 0.4  # weight of a town name that is only an alternate name of every place bearing it
 HINT = 6.0
+PRIOR = 6.0  # a collection all about one country weighs as much as a hint
+DOMINANT = 0.75  # a collection's share that speaks for a text none of whose names it reads
 GROUP = 1.5
 # Armed groups and movements named after (or bound to) one country's territory: a small,
 # reviewed table, not a list of every actor.
@@ -246,6 +253,24 @@ def decide_from_toponyms(g: Geocoder, toponyms: Sequence[Toponym]) -> str | None
     return _leader(votes)
 
 
+def _prior_votes(
+    g: Geocoder,
+    toponyms: Sequence[Toponym],
+    prior: Mapping[str, float],
+    votes: defaultdict[str, float],
+) -> None:
+    """The collection's prior, for the countries the text already points to or where one of
+    its names has a reading: it settles "Tripoli" (Lebanon or Libya) in a batch of Lebanon
+    notes, and moves no note to a country none of its names is in unless nearly the whole
+    collection is about that country (a village the gazetteer lacks is no town abroad)."""
+    readable = {c for c, v in votes.items() if v > 0}
+    for t in toponyms[:40]:
+        readable.update(r.country for r in g.store.by_key(norm_key(t.text)) if r.country)
+    for c, share in prior.items():
+        if c in readable or share >= DOMINANT:
+            votes[c] += PRIOR * share
+
+
 def _leader(votes: dict[str, float]) -> str | None:
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
     if not ranked:
@@ -262,9 +287,11 @@ def decide(
     hint: str | None,
     *,
     kept: frozenset[int] | None = None,
+    prior: Mapping[str, float] | None = None,
 ) -> Evidence:
     """The text's country (``main``), the weights behind it and the countries it names.
-    ``kept``: offsets of the country words a caller kept as places (others were adjectival)."""
+    ``kept``: offsets of the country words a caller kept as places (others were adjectival);
+    ``prior``: country -> share of the collection the text came with (see the module doc)."""
     votes: defaultdict[str, float] = defaultdict(float)
     named: set[str] = set()
     if hint:
@@ -276,5 +303,7 @@ def decide(
     before = {c: v for c, v in votes.items() if c not in solid}
     _group_votes(text, votes)
     _toponym_votes(g, toponyms, votes)
+    if prior:
+        _prior_votes(g, toponyms, prior, votes)
     weak_only = {c for c, v in before.items() if votes[c] == v and c not in named}
     return Evidence(_leader(votes), dict(votes), named, weak_only)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -162,19 +162,29 @@ class Geocoder:
         """The spatial cue written right before ``start`` ("in", "near", "east of", ...)."""
         return relation_before(text, start)
 
-    def text_country(self, toponyms: Sequence[Toponym], text: str) -> str | None:
+    def text_country(
+        self,
+        toponyms: Sequence[Toponym],
+        text: str,
+        *,
+        prior: Mapping[str, float] | None = None,
+        firm: bool = False,
+    ) -> str | None:
         """The country a text is about; None when the evidence does not clearly favour one.
 
         With ``text``, the whole-text evidence of ``locate`` decides (``evidence.decide``):
         a country written as a speaker, an attacker's origin or a people's name ("Turkey
         said", "a Russian missile", "Malian soldiers") counts little, so the country of the
-        places wins. Without it, the toponyms alone (country names count fully)."""
+        places wins. Without it, the toponyms alone (country names count fully). ``prior``
+        is the collection's (see ``locate``); ``firm``: None also when only such weak words
+        point to the leader ("US dollar" alone says nothing of where a note happened)."""
         from eventfuse.geo.evidence import decide_from_toponyms
 
         if text:
             # a country word the caller left out of ``toponyms`` was adjectival ("US airlift")
             kept = frozenset(t.start for t in toponyms if text[t.start : t.end] == t.text)
-            return decide(self, toponyms, text, None, kept=kept).main
+            ev = decide(self, toponyms, text, None, kept=kept, prior=prior)
+            return None if firm and ev.main in ev.weak_only else ev.main
         return decide_from_toponyms(self, toponyms)
 
     def country_of(self, name: str) -> str | None:
@@ -453,10 +463,12 @@ class Geocoder:
         *,
         text: str = "",
         country_hint: str | None = None,
+        prior: Mapping[str, float] | None = None,
     ) -> Place | None:
-        """The event's Place: the most specific resolvable place among ``event_toponyms``."""
+        """The event's Place: the most specific resolvable place among ``event_toponyms``.
+        ``prior``: country -> share of the collection the text came with (a weak vote)."""
         choice = self.explain(
-            event_toponyms, context_toponyms, text=text, country_hint=country_hint
+            event_toponyms, context_toponyms, text=text, country_hint=country_hint, prior=prior
         )["chosen"]
         return choice if isinstance(choice, Place) else None
 
@@ -467,15 +479,22 @@ class Geocoder:
         *,
         text: str = "",
         country_hint: str | None = None,
+        prior: Mapping[str, float] | None = None,
     ) -> dict[str, object]:
         """Like ``locate``, with every toponym's ranked candidates (for ``geocode``)."""
         from eventfuse.geo.locate import Locator
 
-        return Locator(self, text).run(event_toponyms, context_toponyms, country_hint)
+        return Locator(self, text).run(event_toponyms, context_toponyms, country_hint, prior)
 
-    def _context(self, toponyms: Sequence[Toponym], text: str, hint: str | None) -> _Context:
+    def _context(
+        self,
+        toponyms: Sequence[Toponym],
+        text: str,
+        hint: str | None,
+        prior: Mapping[str, float] | None = None,
+    ) -> _Context:
         """Country first (whole-text evidence), then the admin areas named in that country."""
-        ev = decide(self, toponyms, text, hint)
+        ev = decide(self, toponyms, text, hint, prior=prior)
         countries = set(ev.named) | ({ev.main} if ev.main else set())
         ctx = self._context_from(countries)
         ctx.main = ev.main

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -164,12 +164,13 @@ class Locator:
         event_toponyms: Sequence[Toponym],
         context_toponyms: Sequence[Toponym],
         hint: str | None,
+        prior: Mapping[str, float] | None = None,
     ) -> dict[str, object]:
         if not event_toponyms:
             event_toponyms = self._lede_places(context_toponyms)
         every = list(dict.fromkeys([*event_toponyms, *context_toponyms]))
         usable = [t for t in every if t.relation not in SKIP_RELATIONS]
-        ctx = self.g._context(usable, self.text, hint)
+        ctx = self.g._context(usable, self.text, hint, prior)
         ctx.points = self._points(usable, ctx)
         report: list[dict[str, object]] = []
         picks: list[tuple[float, int, PlaceRow, Toponym]] = []
