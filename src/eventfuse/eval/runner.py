@@ -7,12 +7,15 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eventfuse.errors import InputError
 from eventfuse.eval.metrics import RowScore, aggregate, score_row
 from eventfuse.export import event_row
 from eventfuse.model import Article, Event, Mention, SourceRef, content_id
+
+if TYPE_CHECKING:
+    from eventfuse.extract.extractor import Extractor
 
 
 @dataclass
@@ -45,11 +48,18 @@ def mention_event(mention: Mention, article: Article) -> Event:
     )
 
 
-def evaluate_articles(articles: Sequence[Article], predictions: Path | None = None) -> EvalResult:
+def evaluate_articles(
+    articles: Sequence[Article],
+    predictions: Path | None = None,
+    *,
+    extractor: Extractor | None = None,
+) -> EvalResult:
+    """Code ``articles`` as one collection (``extract_many``) and score each against its gold
+    row; ``extractor`` defaults to the packaged one (a bench passes one trained elsewhere)."""
     from eventfuse.geo import Geocoder
     from eventfuse.pipeline import default_extractor
 
-    extractor = default_extractor()
+    extractor = extractor or default_extractor()
     geocoder = Geocoder.default()
 
     def same_admin(a: str, b: str, country: str | None, level: int) -> bool:

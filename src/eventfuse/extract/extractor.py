@@ -231,9 +231,9 @@ class Extractor:
 
     def _with_collection_prior(self, wheres: list[_ArticlePlaces]) -> list[_ArticlePlaces]:
         """The texts' countries decided again with the prior of those that name theirs
-        firmly. Two rounds: the first prior lets the texts whose names are ambiguous between
-        the collection's country and another (Tripoli: Lebanon or Libya) lean to the
-        collection, and the second prior counts them."""
+        firmly (a weak word alone, "US dollar", decides none). Two rounds: the first prior
+        lets the texts whose names are ambiguous between the collection's country and another
+        (Tripoli: Lebanon or Libya) lean to the collection, and the second prior counts them."""
         if self.locator is None:
             return wheres
         prior: dict[str, float] = {}
@@ -247,7 +247,9 @@ class Extractor:
         return [
             replace(
                 w,
-                country_hint=self.locator.text_country(w.gazetteer_names, w.text, prior=prior),
+                country_hint=self.locator.text_country(
+                    w.gazetteer_names, w.text, prior=prior, firm=True
+                ),
                 prior=prior,
             )
             for w in wheres

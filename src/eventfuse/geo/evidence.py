@@ -111,6 +111,8 @@ class Evidence:
     named: set[str] = field(default_factory=set)  # countries the text names strongly
     # countries only an actor's, a currency's or a border's word points to ("US dollar")
     weak_only: set[str] = field(default_factory=set)
+    # the text's own words point to ``main`` (not only the collection's prior and a weak word)
+    firm: bool = False
 
 
 def is_demonym(phrase: str, country: str) -> bool:
@@ -258,7 +260,7 @@ def _prior_votes(
     toponyms: Sequence[Toponym],
     prior: Mapping[str, float],
     votes: defaultdict[str, float],
-) -> None:
+) -> set[str]:
     """The collection's prior, for the countries the text already points to or where one of
     its names has a reading: it settles "Tripoli" (Lebanon or Libya) in a batch of Lebanon
     notes, and moves no note to a country none of its names is in unless nearly the whole
@@ -269,6 +271,7 @@ def _prior_votes(
     for c, share in prior.items():
         if c in readable or share >= DOMINANT:
             votes[c] += PRIOR * share
+    return readable
 
 
 def _leader(votes: dict[str, float]) -> str | None:
@@ -303,7 +306,12 @@ def decide(
     before = {c: v for c, v in votes.items() if c not in solid}
     _group_votes(text, votes)
     _toponym_votes(g, toponyms, votes)
-    if prior:
-        _prior_votes(g, toponyms, prior, votes)
+    own = dict(votes)
+    own_weak = {c for c, v in before.items() if own[c] == v and c not in named}
+    readable = _prior_votes(g, toponyms, prior, votes) if prior else set()
     weak_only = {c for c, v in before.items() if votes[c] == v and c not in named}
-    return Evidence(_leader(votes), dict(votes), named, weak_only)
+    main = _leader(votes)
+    # firm: the text's own words point there ("Tripoli" reads in Lebanon), not only a weak
+    # word ("US dollar") or the collection
+    firm = main is not None and main not in own_weak and (own.get(main, 0) > 0 or main in readable)
+    return Evidence(main, dict(votes), named, weak_only, firm)

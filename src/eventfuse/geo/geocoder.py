@@ -184,7 +184,7 @@ class Geocoder:
             # a country word the caller left out of ``toponyms`` was adjectival ("US airlift")
             kept = frozenset(t.start for t in toponyms if text[t.start : t.end] == t.text)
             ev = decide(self, toponyms, text, None, kept=kept, prior=prior)
-            return None if firm and ev.main in ev.weak_only else ev.main
+            return None if firm and not ev.firm else ev.main
         return decide_from_toponyms(self, toponyms)
 
     def country_of(self, name: str) -> str | None:
