@@ -51,9 +51,12 @@ def test_spelling_variant_of_town_in_decided_country(geo: Geocoder) -> None:
     assert place.feature == "city" and place.geo_precision == 1
 
 
-def test_no_variant_match_outside_the_text_country(geo: Geocoder) -> None:
-    # "Wassit" is matched only because the text is about Iraq; with no country it is not.
-    assert not any(t.text.startswith("Wassit") for t in geo.find("They met in Wassit."))
+def test_variant_with_no_country_needs_a_cue_and_one_country(geo: Geocoder) -> None:
+    # with no country in the text a variant is taken only after a cue ("in") and only when
+    # the names it is close to all lie in one country
+    assert not any(t.text.startswith("Wassit") for t in geo.find("Wassit officials met."))
+    place = _locate(geo, "They met in Wassit.")
+    assert place is not None and place.country == "Iraq"
 
 
 def test_iraqi_kurdistan_governorates_are_admin1(geo: Geocoder) -> None:

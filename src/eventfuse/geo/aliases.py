@@ -136,6 +136,7 @@ COMMON_WORDS = frozenset(
     opportunity progress harmony independence concord haram lake river mount coast port
     bay island forest valley international middle congress metro no yes geo hill camp
     market airport base bridge school hospital mosque church square park
+    barangay neighborhood neighbourhood
     """.split()  # noqa: SIM905
 )
 

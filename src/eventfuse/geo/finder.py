@@ -29,7 +29,10 @@ _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
 _REGION_WORDS = frozenset(
     {"western", "eastern", "northern", "southern", "central", "upper", "lower"}
 )
-_INNER = frozenset({"of", "de", "du", "la", "le", "the", "and", "al", "el", "ad", "as", "ash"})
+_INNER = frozenset(
+    {"of", "de", "du", "la", "le", "the", "and", "al", "el", "ad", "as", "ash"}
+    | {"do", "dos", "da", "das", "del", "di", "des", "los", "las"}  # "Jaboatao dos Guararapes"
+)
 _TAIL = GENERIC | frozenset({"desert", "mountains", "mountain", "hills", "valley", "governorate"})
 _DIR = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _CUE = re.compile(
@@ -110,14 +113,17 @@ class Finder:
     def __init__(self, lookup: Callable[[str], Sequence[PlaceRow]]) -> None:
         self.lookup = lookup
 
-    def find(self, text: str) -> list[Toponym]:
+    def find(self, text: str, *, relaxed: bool = False) -> list[Toponym]:
+        """Gazetteer names in ``text``. ``relaxed``: a one-word small town needs no locative
+        cue (for a text where the strict scan found no place at all: "Israeli forces raided
+        Tulkarm", "Panic gripped Karatina")."""
         text = text[:MAX_TEXT]
         words = list(_WORD.finditer(text))
         out: list[Toponym] = []
         i = 0
         while i < len(words):
             if _capitalised(words[i].group()):
-                hit = self._longest(text, words, i)
+                hit = self._longest(text, words, i, relaxed)
             elif words[i].group().lower() in _REGION_WORDS:
                 hit = self._lower_alias(text, words, i)
             else:
@@ -141,7 +147,7 @@ class Finder:
         return Toponym(text[start:end], start, end, rel, "GAZ")
 
     def _longest(
-        self, text: str, words: list[re.Match[str]], i: int
+        self, text: str, words: list[re.Match[str]], i: int, relaxed: bool = False
     ) -> tuple[int, int, int] | None:
         best: tuple[int, int, int] | None = None
         lower_inside = False  # a lower-case word that is not a connector: "Iraq's western desert"
@@ -159,7 +165,7 @@ class Finder:
                 # Only a curated feature's full alias may run over ordinary lower-case words.
                 if self._curated_alias(text[start:end]):
                     best = (j, start, end)
-            elif self._accept(text, start, end, j - i):
+            elif self._accept(text, start, end, j - i, relaxed):
                 best = (j, start, end)
         return best
 
@@ -182,7 +188,7 @@ class Finder:
             r.feature not in ("city", "adm1", "adm2", "country") for r in self.lookup(key)
         )
 
-    def _accept(self, text: str, start: int, end: int, n_words: int) -> bool:
+    def _accept(self, text: str, start: int, end: int, n_words: int, relaxed: bool = False) -> bool:
         span = text[start:end]
         key = norm_key(span)
         if not key:
@@ -192,8 +198,10 @@ class Finder:
             return False
         single = n_words == 1
         strong = [r for r in rows if r.feature not in ("city", "adm2") or not single]
-        if single and _part_of_longer_name(text, start, end):
-            return False
+        weak = not any(r.feature in ("adm1", "country") for r in rows)
+        one = single or (weak and _one_name_word(span))
+        if one and _part_of_longer_name(text, start, end):
+            return False  # "Kuria" of "Kuria West", "Kot district" of "Shah Wali Kot district"
         if not single and not _well_known(rows) and _name_goes_on(text, end):
             return False  # "St Francis" of "St Francis Xavier Catholic Church"
         if single and span.lower() in COMMON_WORDS:
@@ -212,7 +220,16 @@ class Finder:
             return True
         if max(r.population for r in rows) >= BIG_TOWN:
             return True
+        if relaxed and rel is None:
+            # no cue to vouch for it: not where any word is capitalised ("Panic gripped")
+            return not _sentence_initial(text, start)
         return (rel is not None and rel != "and") or _in_bracket(text, start)
+
+
+def _one_name_word(span: str) -> bool:
+    """One word, or one word and a generic tail ("Kot district")."""
+    words = span.split()
+    return len(words) == 1 or all(w.lower() in _TAIL for w in words[1:])
 
 
 def _sentence_initial(text: str, start: int) -> bool:

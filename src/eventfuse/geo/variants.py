@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from eventfuse.geo.aliases import COMMON_WORDS
 from eventfuse.geo.finder import _in_bracket, relation_before
-from eventfuse.geo.normalize import ARTICLES, GENERIC, norm_key, skeleton
+from eventfuse.geo.normalize import ARTICLES, GENERIC, norm_key, skeletons
 from eventfuse.geo.store import GazetteerStore, PlaceRow
 from eventfuse.model import Toponym
 
@@ -30,13 +30,18 @@ _SPAN = re.compile(
 _GENERIC_AFTER = re.compile(r"[ ](?:" + "|".join(sorted(GENERIC)) + r")\b", re.IGNORECASE)
 
 
-def _rows_in(store: GazetteerStore, key: str, country: str) -> list[PlaceRow]:
+def _rows_in(store: GazetteerStore, key: str, country: str | None) -> list[PlaceRow]:
+    """Entries in ``country`` whose names are close variants of ``key``; with no country,
+    those of the one country all such entries lie in (none when they lie in several)."""
     out: list[PlaceRow] = []
     if len(key.replace(" ", "")) < 4:
         return out
-    for k in store.keys_by_skel(skeleton(key)):
-        if k != key and fuzz.ratio(k, key) >= MIN_RATIO:
-            out.extend(r for r in store.by_key(k) if r.country == country)
+    for sk in skeletons(key):
+        for k in store.keys_by_skel(sk):
+            if k != key and fuzz.ratio(k, key) >= MIN_RATIO:
+                out.extend(r for r in store.by_key(k) if country is None or r.country == country)
+    if country is None and len({r.country for r in out}) != 1:
+        return []
     return out
 
 
@@ -55,15 +60,27 @@ def _one_word_ok(text: str, start: int, end: int, word: str) -> bool:
     )
 
 
+# Cues that say "where" firmly enough to read a variant with no country in the text ("to"
+# and "from" are not: "told The Independent", "from Reuters").
+_FIRM = re.compile(r"^(?:in|at|near|nearby|inside|within|outside|around|close to|.* of)$")
+
+
+def _firm_cue(text: str, start: int, end: int) -> bool:
+    rel = relation_before(text, start)
+    return bool(rel and _FIRM.match(rel)) or _in_bracket(text, start)
+
+
 def variant_toponyms(
     text: str,
     found: Sequence[Toponym],
-    country: str,
+    country: str | None,
     store: GazetteerStore,
     relation: Callable[[str, int, int, list[Toponym]], Toponym],
 ) -> list[Toponym]:
     """Toponyms for the capitalised spans of ``text`` that are variants of names in
-    ``country``; ``relation`` builds a Toponym the way the exact scan does."""
+    ``country``; ``relation`` builds a Toponym the way the exact scan does. With no country
+    (the text names none), only variants of names in one country alone, and every span
+    needs a firm cue (``_firm_cue``): "in Quamishli city", "near Shadadah"."""
     out: list[Toponym] = []
     for m in _SPAN.finditer(text[:20000]):
         words = [
@@ -88,7 +105,7 @@ def _longest(
     words: list[tuple[int, int]],
     i: int,
     found: Sequence[Toponym],
-    country: str,
+    country: str | None,
     store: GazetteerStore,
 ) -> tuple[int, int, int] | None:
     for j in range(len(words), i, -1):
@@ -97,6 +114,8 @@ def _longest(
         if not _free(start, end, found) or span.split()[-1].lower() in ARTICLES | {"of", "de"}:
             continue
         if j - i == 1 and not _one_word_ok(text, start, end, span):
+            continue
+        if country is None and not _firm_cue(text, start, end):
             continue
         key = norm_key(span)
         if key and not store.by_key(key) and _rows_in(store, key, country):
