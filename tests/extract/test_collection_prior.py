@@ -79,3 +79,22 @@ def test_the_prior_does_not_move_a_note_that_names_another_country(
     notes = [_note(t) for t in [*LEBANON_NOTES, baghdad]]
     coded = [mentions for _, mentions in extractor.extract_many(notes)]
     assert _country(coded[-1]) == "Iraq"
+
+
+KENYA_NOTES = [
+    "On 3 June 2019, traders protested in Eldoret over new county levies.",
+    "On 4 June 2019, police shot a suspected robber in Kisumu.",
+    "On 5 June 2019, herders clashed with farmers near Marsabit over grazing land.",
+    "On 6 June 2019, students rioted at a college in Nakuru over exam fees.",
+    "On 7 June 2019, residents of Garissa demonstrated against insecurity.",
+    "On 8 June 2019, a mob lynched a suspected thief in Machakos.",
+]
+
+
+def test_a_misspelt_town_is_read_in_the_collection_country(extractor: Extractor) -> None:
+    text = "On 9 June 2019, a mob beat two men accused of theft outside a bar in Mombassa."
+    assert extractor.extract(_note(text))[0].place is None
+    notes = [_note(t) for t in [*KENYA_NOTES, text]]
+    coded = [mentions for _, mentions in extractor.extract_many(notes)]
+    place = coded[-1][0].place
+    assert place is not None and (place.name, place.country) == ("Mombasa", "Kenya")

@@ -88,7 +88,7 @@ DATELINE = re.compile(
 class Locator(Protocol):
     """What the extractor needs from a geocoder (``eventfuse.geo.Geocoder`` provides it)."""
 
-    def find(self, text: str) -> list[Toponym]: ...
+    def find(self, text: str, *, country: str | None = None) -> list[Toponym]: ...
 
     def country_of(self, name: str) -> str | None: ...
 
@@ -160,6 +160,11 @@ def collection_prior(countries: Iterable[str | None]) -> dict[str, float]:
     return {c: n / len(decided) for c, n in sorted(Counter(decided).items())}
 
 
+def _place_context(toponyms: list[Toponym]) -> list[Toponym]:
+    """Adjectival country mentions ("US logistics base") are no evidence of where."""
+    return [t for t in toponyms if t.label != "ADJ"]
+
+
 def _windows(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     window: list[Article] = []
     for item in items:
@@ -224,9 +229,13 @@ class Extractor:
                 (article, doc, self._toponyms(doc))
                 for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
             ]
-            wheres = [self._article_places(a, toponyms) for a, _, toponyms in parsed]
-            wheres = self._with_collection_prior(wheres)
-            for (article, doc, toponyms), where in zip(parsed, wheres, strict=True):
+            own = [self._article_places(a, toponyms) for a, _, toponyms in parsed]
+            wheres = self._with_collection_prior(own)
+            for (article, doc, toponyms), where, mine in zip(parsed, wheres, own, strict=True):
+                if mine.country_hint is None and where.likely_country:
+                    # the collection's country: its spelling variants ("Makhmur district")
+                    toponyms = self._toponyms(doc, where.likely_country)
+                    where = replace(where, context=_place_context(toponyms))
                 yield article, self._mentions(article, doc, None, toponyms, where)
 
     def _with_collection_prior(self, wheres: list[_ArticlePlaces]) -> list[_ArticlePlaces]:
@@ -319,7 +328,9 @@ class Extractor:
             return None  # "a building collapsed, killing four": no conflict actor or act
         return self._mention(article, group, where, 0, lede=True, single=False, fallback=True)
 
-    def _toponyms(self, doc: Doc) -> list[Toponym]:
+    def _toponyms(self, doc: Doc, country: str | None = None) -> list[Toponym]:
+        """spaCy's place entities and the gazetteer's names (with spelling variants of names
+        in ``country`` when the text names no country of its own)."""
         found: dict[tuple[int, int], Toponym] = {}
         for ent in doc.ents:
             if ent.label_ in TOPONYM_LABELS:
@@ -331,7 +342,7 @@ class Extractor:
                     ent.label_,
                 )
         if self.locator is not None:
-            for top in self.locator.find(doc.text):
+            for top in self.locator.find(doc.text, country=country):
                 overlapping = [k for k in found if k[0] < top.end and top.start < k[1]]
                 for k in overlapping:  # the gazetteer's longer, checked name wins
                     if (k[1] - k[0]) <= (top.end - top.start):
@@ -478,8 +489,7 @@ class Extractor:
 
     def _article_places(self, article: Article, toponyms: list[Toponym]) -> _ArticlePlaces:
         """What every event of an article is located against, computed once per article."""
-        # Adjectival country mentions ("US logistics base") are no evidence of where.
-        context = [t for t in toponyms if t.label != "ADJ"]
+        context = _place_context(toponyms)
         # Toponym offsets point into the article text, which the locator reads for cues.
         text = article.text[:MAX_CHARS]
         where = _ArticlePlaces(context, text, None)

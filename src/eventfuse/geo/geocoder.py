@@ -272,14 +272,16 @@ class Geocoder:
 
     # -- candidates ----------------------------------------------------------------------
 
-    def find(self, text: str) -> list[Toponym]:
+    def find(self, text: str, *, country: str | None = None) -> list[Toponym]:
         """Gazetteer names in ``text`` with the spatial cue before each (see finder), then
-        spelling variants of names in the text's country (see variants)."""
+        spelling variants of names in the text's country (see variants), else in ``country``
+        (the collection's, when the text names none)."""
         found = self.finder.find(text)
         if not any(self._is_place_name(t.text) for t in found):
             found = self.finder.find(text, relaxed=True)
         ev = decide(self, found, text, None)
-        extra = variant_toponyms(text, found, ev.main, self.store, self.finder._toponym)
+        home = ev.main or country
+        extra = variant_toponyms(text, found, home, self.store, self.finder._toponym)
         return sorted([*found, *extra], key=lambda t: t.start) if extra else found
 
     def _is_place_name(self, name: str) -> bool:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from eventfuse.geo.evidence import weak_mention
+from eventfuse.geo.evidence import DOMINANT, weak_mention
 from eventfuse.geo.geocoder import (
     _ADMIN_WORDS,
     POINT_FEATURES,
@@ -213,7 +213,8 @@ class Locator:
         prior: Mapping[str, float] | None = None,
     ) -> dict[str, object]:
         if not event_toponyms:
-            event_toponyms = self._lede_places(context_toponyms)
+            home = hint is not None or any(v >= DOMINANT for v in (prior or {}).values())
+            event_toponyms = self._lede_places(context_toponyms, variants=home)
         every = list(dict.fromkeys([*event_toponyms, *context_toponyms]))
         usable = [t for t in every if t.relation not in SKIP_RELATIONS]
         ctx = self.g._context(usable, self.text, hint, prior)
@@ -240,17 +241,21 @@ class Locator:
             chosen = self._with_bracket_admin2(self.g._place(row, t.text, t.relation), t)
         return {"toponyms": report, "chosen": chosen}
 
-    def _lede_places(self, context: Sequence[Toponym]) -> list[Toponym]:
+    def _lede_places(self, context: Sequence[Toponym], *, variants: bool) -> list[Toponym]:
         """No place in the event's own sentences: the places of the text's first sentence
         stand in when that sentence is all the text has to say about places (an ACLED note,
         "On 8 May, shelling was reported in Hadba (Tripoli)"); a report whose later
-        sentences name other places may be telling of another event."""
+        sentences name other places may be telling of another event. ``variants``: the
+        country is given (a hint, or most of the collection), so a spelling variant, which
+        was looked for in that country, stands in too ("Mombassa")."""
         m = _SENTENCE_END.search(self.text)
         end = m.end() if m else len(self.text)
         lede = [t for t in context if self._on_text(t) and t.start < end]
         later = [t for t in context if self._on_text(t) and t.start >= end]
         if later:
             return []
+        if variants:
+            return lede
         # only names the gazetteer has as written: a spelling variant found abroad
         # ("Gatundu" -> Juliaca) is no stand-in
         return [t for t in lede if self.g.store.by_key(norm_key(t.text))]
