@@ -28,6 +28,7 @@ import yaml
 from eventfuse.errors import InputError
 from eventfuse.extract.actor_civilians import foreign_civilians
 from eventfuse.extract.actor_communal import communal_spans
+from eventfuse.extract.actor_gangs import GANG_COUNTRIES, gang_actor
 from eventfuse.extract.actor_groups import group_spans, head_inters
 from eventfuse.extract.actor_units import split_unit, unit_entries
 from eventfuse.model import Actor, strip_period
@@ -106,6 +107,7 @@ class ActorDictionary:
         self._words: frozenset[str] | None = None
         self._heads: dict[str, int] | None = None
         self._demonyms: dict[str, str] | None = None
+        self._rx_unit: re.Pattern[str] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -116,6 +118,7 @@ class ActorDictionary:
         self._rx = self._rx_cs = self._rx_state = None
         self._words = None
         self._heads = self._demonyms = None
+        self._rx_unit = None
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
@@ -263,22 +266,29 @@ class ActorDictionary:
         found: list[ActorMatch] = []
         for pat, lower in ((rx, True), (rx_cs, False)):
             for m in pat.finditer(text):
-                key = m.group(1).lower() if lower else m.group(1)
-                e = self.entries.get(key)
-                if e is not None:
-                    actor = self.resolve(e, country, m.group(1))
-                    if actor is not None:
-                        found.append(ActorMatch(actor, m.start(1), m.end(1)))
+                self._add_match(m, lower, country, found)
+                space = m.group(1).find(" ")
+                if space > 0:
+                    # a longer name from the second word on ("the Military Police" is not
+                    # "the military"): the longer mention wins in _longest_first
+                    m2 = pat.match(text, m.start(1) + space + 1)
+                    if m2 is not None and m2.end(1) > m.end(1):
+                        self._add_match(m2, lower, country, found)
         found += self._state_phrases(text, country)
+        found += self._foreign_units(text, country)
         found += self._communal(text, country, found)
         found += self._groups(text, found)
-        found.sort(key=lambda a: (a.start, -(a.end - a.start)))
-        out: list[ActorMatch] = []
-        for a in found:
-            if out and a.start < out[-1].end:
-                continue
-            out.append(a)
-        return out
+        return _longest_first(found)
+
+    def _add_match(
+        self, m: re.Match[str], lower: bool, country: str | None, found: list[ActorMatch]
+    ) -> None:
+        key = m.group(1).lower() if lower else m.group(1)
+        e = self.entries.get(key)
+        if e is not None:
+            actor = self.resolve(e, country, m.group(1))
+            if actor is not None:
+                found.append(ActorMatch(actor, m.start(1), m.end(1)))
 
     def _communal(
         self, text: str, country: str | None, found: list[ActorMatch]
@@ -363,6 +373,40 @@ class ActorDictionary:
                 end = m.end() if grp != "c1" or m.group("c2") is None else m.end("c1")
                 if actor is not None:
                     out.append(ActorMatch(actor, start, end))
+        for m in _NEW_STATE_RX.finditer(text):
+            if m.group("c").lower() in self._nationals():
+                continue  # a known state: matched above
+            name = f"{'Police' if m.group(1).lower() == 'police' else 'Military'} Forces of "
+            actor = self.resolve(Entry(m.group(0), name + m.group("c"), 1), country, m.group(0))
+            if actor is not None:
+                out.append(ActorMatch(actor, m.start(), m.end()))
+        return out
+
+    def _foreign_units(self, text: str, country: str | None) -> list[ActorMatch]:
+        """A unit template after a demonym names that state's unit: "Russian military
+        police" in Syria is "Military Forces of Russia ... Military Police", not Syria's."""
+        if self._rx_unit is None:
+            units = [
+                e.surface
+                for e in self.entries.values()
+                if not e.case_sensitive and _UNIT_TEMPLATE.match(e.name)
+            ]
+            demonyms = [d for d in self.demonyms() if d.isalpha()]
+            self._rx_unit = _alternation([], 0)
+            if units and demonyms:
+                dem = "|".join(sorted(demonyms, key=len, reverse=True))
+                unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+                self._rx_unit = re.compile(rf"\b({dem}) ({unit})\b", re.IGNORECASE)
+        out = []
+        for m in self._rx_unit.finditer(text):
+            e = self.entries.get(m.group(2).lower())
+            other = self.demonyms().get(m.group(1).lower())
+            if e is not None and other:
+                actor = self.resolve(e, other, m.group(0))
+                if actor is not None and country and other != country:
+                    actor = replace(actor, inter=8)
+                if actor is not None:
+                    out.append(ActorMatch(actor, m.start(), m.end()))
         return out
 
     def resolve(self, e: Entry, country: str | None, raw: str) -> Actor | None:
@@ -408,6 +452,7 @@ _GENERIC: dict[str, tuple[str, int]] = {
     "rioters": ("Rioters ({country})", 5),
     "civilians": ("Civilians ({country})", 7),
     "uag": ("Unidentified Armed Group ({country})", 3),
+    "government": ("Government of {country}", 1),
 }
 
 
@@ -428,10 +473,19 @@ _THE_COUNTRIES = frozenset(
 )
 
 
+_UNIT_TEMPLATE = re.compile(r"^(?:Military|Police) Forces of \{country\} \S")
 _STATE_NAME_RE = re.compile(r"^(Military|Police) Forces of (.+?)(?: \(\d{4}-(?:\d{4})?\))?$")
 _FORCE_NOUN = (
     r"(?:(?:military|armed|security|government|defen[cs]e|police) forces|army|military|"
     r"forces|troops|soldiers|police|navy|air force)"
+)
+
+
+# ACLED-style "military forces of Artsakh" for a state the dictionary has never seen: one or
+# two capitalised words after the full phrase (not "forces of Khalifa Haftar's ...").
+_NEW_STATE_RX = re.compile(
+    r"\b(military|armed|police) forces of (?:the )?(?P<c>[A-Z][a-z]{3,}(?: [A-Z][a-z]{3,})?)"
+    r"(?![\w'’-])"
 )
 
 
@@ -452,6 +506,16 @@ def _canonical(raw: str, countries: frozenset[str]) -> str:
     """The dictionary's spelling of a country matched case-insensitively."""
     low = raw.lower()
     return next((c for c in countries if c.lower() == low), raw)
+
+
+def _longest_first(found: list[ActorMatch]) -> list[ActorMatch]:
+    """Overlapping mentions: the longer one wins ("the Military Police" is the unit, not
+    "the military"), then the earlier; the kept ones in text order."""
+    kept: list[ActorMatch] = []
+    for a in sorted(found, key=lambda a: (-(a.end - a.start), a.start)):
+        if all(a.end <= k.start or a.start >= k.end for k in kept):
+            kept.append(a)
+    return sorted(kept, key=lambda a: a.start)
 
 
 def _blocks(f: ActorMatch, start: int, end: int) -> bool:
@@ -574,7 +638,12 @@ _CIV_CUE = re.compile(
     r"shepherds?|brothers?|wife|husband|chief|person|people|body|bodies)\b",
     re.IGNORECASE,
 )
-_POLICE_CUE = re.compile(r"\b(?:police|policemen|officers?|law enforce\w*)\b", re.I)
+# Strategic moves of a government itself (curfews, closures, decrees), no force named.
+_GOV_CUE = re.compile(
+    r"\b(?:government|governor(?:ship|ate)?|ministry|minister|cabinet|parliament)\b", re.I
+)
+_GOV_ACTS = frozenset({"Change to group/activity", "Other", "Agreement"})
+_POLICE_CUE = re.compile(r"\b(?:police\w*|officers?|law enforce\w*)\b", re.I)
 _ARMED = {1, 2, 3, 4, 8}
 # Sub-event types whose ACLED gold mostly has no actor2 unless a second side is named.
 _REMOTE_NO_VICTIM = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
@@ -606,15 +675,21 @@ def _is_generic(m: ActorMatch) -> bool:
     return m.actor.name.startswith(("Unidentified", "Civilians", "Protesters", "Rioters"))
 
 
-def _distinct(ms: Iterable[ActorMatch]) -> list[ActorMatch]:
-    seen: set[str] = set()
-    out = []
+def _distinct(ms: Iterable[ActorMatch], text: str) -> list[ActorMatch]:
+    """One mention per actor, in order of first mention; of an armed actor's mentions the
+    one that reads most as the side that acted ("Taliban sources ... an attack by Taliban
+    militants": the second), so that role scoring sees its best evidence."""
+    best: dict[str, tuple[int, ActorMatch]] = {}
+    order: list[str] = []
     for m in ms:
         key = strip_period(m.actor.name)
-        if key not in seen:
-            seen.add(key)
-            out.append(m)
-    return out
+        score = _agent_score(text, m) if (m.actor.inter or 0) in _ARMED else 0
+        if key not in best:
+            order.append(key)
+            best[key] = (score, m)
+        elif score > best[key][0]:
+            best[key] = (score, m)
+    return [best[k][1] for k in order]
 
 
 def code_actors(
@@ -640,11 +715,11 @@ def _code(
     d = dictionary or _packaged()
     text = text[:MAX_TEXT]
     ms = list(matches) if matches is not None else d.find(text, country)
-    ms = _distinct(ms)
+    ms = _distinct(ms, text)
     armed = [m for m in ms if (m.actor.inter or 0) in _ARMED]
     if any(m.actor.inter in (2, 3, 4) and not _is_generic(m) for m in armed):
         # "Al Shabaab militants": the named group, not a second, unidentified one.
-        armed = [m for m in armed if not m.actor.name.startswith("Unidentified Armed Group")]
+        armed = [m for m in armed if not _vague_unidentified(m)]
     civ = next((m for m in ms if m.actor.inter == 7), None)
     state = next((m for m in armed if m.actor.inter in (1, 8)), None)
     police = next((m for m in armed if m.actor.name.startswith("Police Forces")), None)
@@ -666,7 +741,7 @@ def _code(
         a1 = next((m for m in ms if m.actor.inter == 5), None) or gen("rioters")
         if sub_event_type == "Violent demonstration":
             a2 = police or state
-        elif police or state:
+        elif (police or state) and not _police_aside(text, police or state):
             a2 = police or state  # police drawn in are the other side, even with bystanders
         elif _RIVALS.search(text[:400]):
             a2 = a1  # two mobs ("rival groups clashed"): ACLED codes Rioters on both sides
@@ -682,6 +757,9 @@ def _code(
         a1, a2, path = _two_sides(text, armed, gen)
     elif event_type == "Explosions/Remote violence":
         a1, a2, path = _remote(text, sub_event_type, armed, state, civ, gen)
+    elif sub_event_type == "Looting/property destruction":
+        a1, a2 = _looting(text, country, armed, civ, d, gen)
+        path = "strategic-looting"
     elif sub_event_type == "Arrests":
         a1 = police or state or gen("police")
         others = [m for m in armed if a1 is None or m.actor.name != a1.actor.name]
@@ -690,13 +768,59 @@ def _code(
     else:
         agents = sorted(armed, key=lambda m: -_agent_score(text, m))
         a1 = agents[0] if agents else (ms[0] if ms else None)
+        if not agents and _GOV_CUE.search(text) and sub_event_type in _GOV_ACTS:
+            a1 = gen("government")  # "the governor imposed a curfew": Government of X
         rest = [m for m in ms if a1 is None or m.actor.name != a1.actor.name]
         a2 = rest[0] if rest and sub_event_type not in _STRATEGIC_ONE_SIDED else None
         path = "strategic"
     conf = d.confidence.get(path, d.confidence.get("default", 0.5))
+    if country in GANG_COUNTRIES:
+        a1, a2 = _gang(a1, text, country), _gang(a2, text, country)
     coding = _coding(a1, a2, conf)
     assoc = _assoc(text, event_type, country)
     return (replace(coding, assoc_actor1=assoc) if assoc else coding), path
+
+
+_AFTERMATH = re.compile(
+    r"\b(?:police station|police (?:later |then )?(?:arrested|rescued|saved|arrived|"
+    r"intervened to (?:rescue|save))|(?:to|handed (?:him |her |them )?(?:over )?to) "
+    r"(?:the )?police|police limits)\b",
+    re.IGNORECASE,
+)
+
+
+def _police_aside(text: str, police: ActorMatch | None) -> bool:
+    """Police named only after the mob's attack (rescuing the victim, taking a suspect to
+    the station, "police limits"), not hit: the mob's victim stays the other side."""
+    if police is None or _agent_score(text, police) < 0:
+        return False
+    return _AFTERMATH.search(text) is not None and not _RIVALS.search(text)
+
+
+def _gang(m: ActorMatch | None, text: str, country: str) -> ActorMatch | None:
+    return replace(m, actor=gang_actor(m.actor, text, country)) if m else None
+
+
+def _looting(
+    text: str,
+    country: str | None,
+    armed: list[ActorMatch],
+    civ: ActorMatch | None,
+    d: ActorDictionary,
+    gen: Any,
+) -> tuple[ActorMatch | None, ActorMatch | None]:
+    """Looting and property destruction: the side that looted or destroyed is actor1 (an
+    unidentified armed group when unnamed); what it hit is actor2: another named side, else
+    the civilians who owned it. State forces seizing or destroying with no other side named
+    act against an unidentified group (drug seizures, illegal mines)."""
+    agents = sorted(armed, key=lambda m: -_agent_score(text, m))
+    a1 = agents[0] if agents else gen("uag")
+    rest = [m for m in agents if a1 is None or m.actor.name != a1.actor.name]
+    if rest:
+        return a1, rest[0]
+    if a1 is not None and _is_state(a1) and civ is None:
+        return a1, gen("uag")
+    return a1, _victims(text, country, civ, d) or gen("civilians")
 
 
 def _victims(
@@ -735,7 +859,7 @@ def _remote(
         a2 = rest[0]
     elif remote:
         # ACLED leaves shelling targets empty unless a side or civilian harm is named
-        a2 = civ if civ and _HARM.search(text) else None
+        a2 = civ if civ and _harmed(text) else None
     else:
         a2 = civ or gen("civilians")  # bombs and mines with no side hit: civilians
     return a1, a2, "remote-" + ("named" if agents else "default")
@@ -746,6 +870,23 @@ _RIVALS = re.compile(
     re.IGNORECASE,
 )
 _HARM = re.compile(r"\b(?:killed|killing|wounded|wounding|injur\w+|died|dead)\b", re.I)
+_NO_HARM = re.compile(r"\b(?:no|nor|without|neither|not)\b[^.;]{0,40}$", re.I)
+
+
+def _harmed(text: str) -> bool:
+    """Someone was hurt: a harm word not under a negation ("no injuries", "neither
+    fatalities nor injuries were reported")."""
+    return any(
+        not _NO_HARM.search(text[max(0, m.start() - 40) : m.start()]) for m in _HARM.finditer(text)
+    )
+
+
+def _vague_unidentified(m: ActorMatch) -> bool:
+    """An unidentified-group mention that may just describe a named group's men ("Al
+    Shabaab militants"); "unknown gunmen" explicitly name a different, unknown side."""
+    if not m.actor.name.startswith("Unidentified Armed Group"):
+        return False
+    return not re.search(r"\b(?:unknown|unidentified)\b", m.actor.raw or "", re.I)
 
 
 def _two_sides(
@@ -766,7 +907,9 @@ def _two_sides(
             return one, _rival_militia(one), "battle-communal"
         other = gen("police") if _POLICE_CUE.search(text) else gen("military")
         return one, other, "battle-one"
-    return gen("uag"), gen("military"), "battle-none"
+    if _STATE_CUE.search(text):
+        return gen("uag"), gen("military"), "battle-none"
+    return gen("uag"), gen("uag"), "battle-none"  # "a shoot-out took place": no side named
 
 
 _STATE_CUE = re.compile(
