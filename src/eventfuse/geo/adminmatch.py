@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from eventfuse.geo.aliases import ADMIN_ALIASES
-from eventfuse.geo.normalize import ARTICLES, norm_key, skeleton
+from eventfuse.geo.normalize import ARTICLES, clean_admin_name, norm_key, skeleton
 
 # Words that say what kind of area a name is, in the languages of admin names.
 OFFICIAL = frozenset(
@@ -43,10 +43,13 @@ def _unglue(word: str) -> str:
 @lru_cache(maxsize=4096)
 def loose_keys(name: str) -> frozenset[str]:
     """Keys of ``name`` with articles, official words and glued articles removed."""
-    base = norm_key(name)
-    words = [w for w in base.split() if w not in ARTICLES]
-    core = [w for w in words if w not in OFFICIAL] or words
-    keys = {" ".join(core), " ".join(_unglue(w) for w in core)}
+    keys: set[str] = set()
+    # the bare name too ("Bungudu LGA", "Kayes Cercle", "Bashkia Fier" name the area "Bungudu",
+    # "Kayes", "Fier"): the kind-of-area words ACLED leaves out (normalize.ADMIN_PREFIX/SUFFIX)
+    for base in {norm_key(name), norm_key(clean_admin_name(name))}:
+        words = [w for w in base.split() if w not in ARTICLES]
+        core = [w for w in words if w not in OFFICIAL] or words
+        keys |= {" ".join(core), " ".join(_unglue(w) for w in core)}
     keys |= {" ".join(sorted(k.split())) for k in keys}
     return frozenset(k for k in keys if k)
 

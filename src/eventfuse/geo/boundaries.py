@@ -184,3 +184,17 @@ def units_by_polygon(
             for k in idx[_inside(polys, x, y)]:
                 found[int(k)] = (name, dataset)
     return found
+
+
+def dataset_sizes(source: Path) -> dict[str, int]:
+    """How many units each geoBoundaries release (dataset, see ``_units``) holds: the size
+    tells the level of a country's units (ADM2 or one finer) against the GeoNames ADM2 count."""
+    sizes: dict[str, int] = defaultdict(int)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = sqlite3.connect(f"file:{_data_db(source, Path(tmp))}?mode=ro", uri=True)
+        try:
+            for (shape,) in db.execute("SELECT shape_id FROM location_data"):
+                sizes[str(shape).split("B", 1)[0]] += 1
+        finally:
+            db.close()
+    return dict(sizes)

@@ -35,10 +35,18 @@ from importlib import resources
 from pathlib import Path
 
 from eventfuse.geo.aliases import ACLED_COUNTRY, ADMIN_ALIASES, COUNTRY_WORDS, SEATS
-from eventfuse.geo.boundaries import units_by_polygon, units_near
+from eventfuse.geo.boundaries import dataset_sizes, units_by_polygon, units_near
 from eventfuse.geo.normalize import ascii_name, clean_admin_name, is_latin, norm_key, skeleton
 from eventfuse.geo.schema import SCHEMA
 from eventfuse.geo.store import ADMIN_FEATURES
+from eventfuse.geo.unitlevel import (
+    SPLIT_CITY_POPULATION,
+    Seat,
+    count_by_country,
+    district_seats,
+    nearest_seat,
+    unit_level,
+)
 
 DATA_DIR = Path(str(resources.files("eventfuse") / "data" / "gazetteer"))
 PACKAGED = DATA_DIR / "gazetteer.sqlite.xz"
@@ -325,20 +333,63 @@ def write_rows(db: sqlite3.Connection, rows: Iterable[Row], start_id: int = 1) -
     return pid
 
 
-def _fill_admin2(cities: list[Row], boundaries: Path) -> int:
+def _fill_admin2(cities: list[Row], boundaries: Path, subs: list[Row] | None = None) -> int:
     """Towns GeoNames links to no ADM2 area are tagged with the geoBoundaries unit they lie
-    in (``;unit=NAME`` on the gid, see ``PlaceRow.unit``); returns how many were tagged."""
+    in (``;unit=NAME`` on the gid, see ``PlaceRow.unit``) and, where the level of the
+    country's units can be told, with their admin2 (``;a2=NAME``, see ``unitlevel``);
+    returns how many were tagged with a unit."""
     todo = [c for c in cities if c.admin2 is None and c.lat is not None and c.lon is not None]
     units = units_by_polygon(boundaries, [(c.lat or 0.0, c.lon or 0.0) for c in todo])
     names = [u[0] if u else None for u in units]
-    _fill_border_towns(todo, units, names, boundaries)
+    home = _home_datasets(todo, units)
+    _fill_border_towns(todo, units, names, boundaries, home)
+    levels = _unit_levels(home, dataset_sizes(boundaries), subs or [])
+    seats = _seats(subs or [], cities)
     n = 0
     for c, name in zip(todo, names, strict=True):
         clean = clean_admin_name(name) if name else ""
         if clean and is_latin(clean):
             c.gid = f"{c.gid};unit={clean}"
             n += 1
+        level = levels.get(c.cc or "") if c.population < SPLIT_CITY_POPULATION else None
+        a2 = clean if level == "adm2" else None
+        if level == "finer" and c.admin1:
+            a2 = nearest_seat(c.lat or 0.0, c.lon or 0.0, seats.get((c.cc or "", c.admin1), []))
+        if a2 and is_latin(a2):
+            c.gid = f"{c.gid};a2={a2}"
     return n
+
+
+def _home_datasets(todo: list[Row], units: list[tuple[str, str] | None]) -> dict[str, str]:
+    """The geoBoundaries release of each country: the one most of its towns fall in."""
+    votes: dict[str, Counter[str]] = {}
+    for c, u in zip(todo, units, strict=True):
+        if u is not None:
+            votes.setdefault(c.cc or "", Counter())[u[1]] += 1
+    return {cc: v.most_common(1)[0][0] for cc, v in votes.items()}
+
+
+def _unit_levels(
+    home: dict[str, str], sizes: dict[str, int], subs: list[Row]
+) -> dict[str, str | None]:
+    """Per country code: the level of its polygon units (``unitlevel.unit_level``)."""
+    counts = count_by_country((s.cc, s.feature) for s in subs)
+    return {
+        cc: unit_level(sizes.get(ds, 0), counts.get((cc, "adm2"), 0), counts.get((cc, "adm1"), 0))
+        for cc, ds in home.items()
+    }
+
+
+def _seats(subs: list[Row], cities: list[Row]) -> dict[tuple[str, str], list[Seat]]:
+    """District seats per (country code, admin1), see ``unitlevel.district_seats``."""
+    return district_seats(
+        ((s.cc or "", s.admin1 or "", s.name) for s in subs if s.feature == "adm2" and s.admin1),
+        (
+            (c.cc or "", c.admin1 or "", sorted(c.names | {c.name}), c.population, c.lat, c.lon)
+            for c in cities
+            if c.admin1 and c.lat is not None and c.lon is not None
+        ),
+    )
 
 
 def _fill_border_towns(
@@ -346,15 +397,11 @@ def _fill_border_towns(
     units: list[tuple[str, str] | None],
     names: list[str | None],
     boundaries: Path,
+    home: dict[str, str],
 ) -> None:
     """Towns in no polygon (GeoNames puts some border towns just outside their country's
-    polygons) take the unit of their own country's release a kilometre or three away; the
-    release of a country is the one most of its towns fall in."""
-    votes: dict[str, Counter[str]] = {}
-    for c, u in zip(todo, units, strict=True):
-        if u is not None:
-            votes.setdefault(c.cc or "", Counter())[u[1]] += 1
-    home = {cc: v.most_common(1)[0][0] for cc, v in votes.items()}
+    polygons) take the unit of their own country's release (``home``) a kilometre or three
+    away."""
     miss = [k for k, u in enumerate(units) if u is None and todo[k].cc in home]
     near = units_near(
         boundaries,
@@ -381,7 +428,7 @@ def build_gazetteer(out_path: Path | str = PACKAGED, boundaries: Path | None = N
     subs = _subdivisions(country_names)
     cities = _cities(subs, country_names)
     if boundaries is not None:
-        _fill_admin2(cities, boundaries)
+        _fill_admin2(cities, boundaries, subs)
     _seat_admins(subs, cities)
     _capitals(countries, cities)
     with tempfile.TemporaryDirectory() as tmp:

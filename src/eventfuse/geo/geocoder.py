@@ -115,6 +115,7 @@ def _capitals() -> dict[str, str]:
 # district the gazetteer does not have.
 SEAT_POPULATION = 20_000
 SEAT_KM = 40.0
+_BUILD_TAGS = re.compile(r";(?:unit|a2)=[^;]*")  # build-time tags, not part of the id
 # Match weight of a name that is one of a place's alternate names (its main name scores 1.0,
 # a spelling variant 0.7): of two homonyms, the one that bears the name as its own wins
 # ("Eastleigh" the town over a town that lists it among its old names).
@@ -391,7 +392,7 @@ class Geocoder:
             longitude=r.lon,
             geo_precision=prec,
             feature=r.feature,
-            gazetteer_id=(r.gid or r.uid).split(";unit=", 1)[0],
+            gazetteer_id=_BUILD_TAGS.sub("", r.gid or r.uid),
             raw=raw,
         )
 
@@ -462,7 +463,10 @@ class Geocoder:
 
         The seat comes before the polygon unit because geoBoundaries units are often a level
         finer than ACLED's admin2 (Kenya's wards): the gate's Kenya rows go 0.10 -> 0.125 that
-        way, and held-out admin2 is the same either way."""
+        way, and held-out admin2 is the same either way. An admin2 the build read from
+        polygons of a known level (``PlaceRow.a2``, see ``unitlevel``) comes before all."""
+        if r.a2:
+            return r.a2
         if r.population >= SEAT_POPULATION and r.lat is not None:
             return r.name
         return self._seat_district(r, admin1) or r.unit or None

@@ -33,7 +33,7 @@ from eventfuse.geo.geocoder import (
     _Context,
     haversine_km,
 )
-from eventfuse.geo.normalize import norm_key, strip_generic_suffix, tokens
+from eventfuse.geo.normalize import clean_admin_name, norm_key, strip_generic_suffix, tokens
 from eventfuse.geo.store import ADMIN_FEATURES, PlaceRow
 from eventfuse.model import Place, Toponym
 
@@ -315,7 +315,7 @@ class Locator:
                 place = replace(place, admin1=canon, admin2=None)
         if a2 and (not place.admin2 or place.feature in ("adm1", "country")):
             # the bracket's admin2 also wins over a province's seat district
-            place = replace(place, admin2=strip_generic_suffix(a2))
+            place = replace(place, admin2=clean_admin_name(strip_generic_suffix(a2)) or a2)
         district = self._written_district(t) if place.feature == "adm1" else None
         if district:
             place = replace(place, admin2=district)

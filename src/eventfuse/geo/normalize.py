@@ -138,14 +138,16 @@ ADMIN_PREFIX = re.compile(
     r"^(?:caza|kaza|qada|qadaa|qadha|shahrestan|shahrestan-e|partido|municipio|municipality|"
     r"commune|arrondissement|distrito|departamento|department|province|provincia|"
     r"nomos|nomarchia|canton|raion|rayon|sub-?prefecture|prefecture|county|wilayat|"
-    r"mudiriyat|muhafazat|markaz|mintaqat)(?:\s+|-)(?:(?:of|de|del|da|do|du|e)\s+)?"
+    r"mudiriyat|muhafazat|markaz|mintaqat|bashkia|kabupaten|comuna|cercle|grad|"
+    r"gorodskoy okrug)"
+    r"(?:\s+|-)(?:(?:of|de|del|da|do|du|e)\s+)?"
     r"(?:the\s+)?(?=\S)",
     re.IGNORECASE,
 )
 ADMIN_SUFFIX = re.compile(
     r"(?:\s+|-)(?:ilcesi|ilçesi|merkez|district|districts|metropolitan|metropolitan municipality|"
     r"municipality|local municipality|municipal|sub-?county|county|province|governorate|"
-    r"city council|area council|lga|raion|rayon|oblast|region|department|prefecture)$",
+    r"city council|area council|lga|cercle|raion|rayon|oblast|region|department|prefecture)$",
     re.IGNORECASE,
 )
 

@@ -61,6 +61,12 @@ class PlaceRow:
         where geoBoundaries has that level) the town lies in."""
         return self._tag("unit")
 
+    @property
+    def a2(self) -> str | None:
+        """For towns GeoNames links to no ADM2 area: their admin2 as the build read it from
+        the polygons (see ``unitlevel``), None where the polygons' level could not be told."""
+        return self._tag("a2")
+
     def _tag(self, tag: str) -> str | None:
         if self.gid and f";{tag}=" in self.gid:
             return self.gid.split(f";{tag}=", 1)[1].split(";", 1)[0]
