@@ -22,7 +22,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["ROLE_CLASSES", "role_flags", "victim_is_armed"]
+__all__ = [
+    "ROLE_CLASSES",
+    "capture_patterns",
+    "dictionary_capture_patterns",
+    "role_flags",
+    "territory_taker",
+    "victim_is_armed",
+]
 
 ROLE_CLASSES = ("state", "armed", "civ")
 
@@ -198,3 +205,171 @@ _VICTIM_ARMED_RE = re.compile(
 def victim_is_armed(text: str) -> bool:
     """Whether the first 800 characters name the victim as a combatant or criminal."""
     return _VICTIM_ARMED_RE.search(text[:800]) is not None
+
+
+# -- who takes ground: Government regains territory vs Non-state actor overtakes territory ---
+# ACLED: a state force retaking ground is Government regains territory; a non-state group
+# taking it is Non-state actor overtakes territory (both fold the fighting around it in).
+# Bag-of-words features cannot tell "the FARDC took control of" from "rebels took control of",
+# and the training notes have three such rows, so the agent is read from the actor dictionary:
+# its state-force surface forms (inter 1) and non-state groups (inter 2, 3).
+_TAKE = (
+    r"(?:took (?:back |over )?(?:full )?control|took over|taken control|seized control|"
+    r"gained control|regained(?: full)? control|recaptur\w*|re-captur\w*|retook|re-?took|"
+    r"captured|seized|liberated|cleared)"
+)
+_GROUND = (
+    r"(?:control|towns?|city|village|villages|district|districts|area|areas|base|post|"
+    r"garrison|checkpoint|headquarters|centre|center|province|positions?|territory|crossing|"
+    r"airport|port|capital|outpost|camp|hill|hills|region|county|strongholds?|localit(?:y|ies)|"
+    r"neighbou?rhoods?|mountains?|settlements?|island|bridge|junction|road|highway|"
+    r"(?:the )?(?:(?-i:[A-Z])[\w'-]+ ){1,3}(?:village|town|area|district|region))"
+)
+# A peaceful hand-over is Non-violent transfer (its own definitional cue); "retake" after a
+# prisoner or hostage is not ground.
+_CAPTURE_BLOCK_RE = re.compile(
+    r"\b(?:without (?:a fight|fighting|clashes|resistance|a shot)|peacefully|handed over|"
+    r"withdr\w* (?:from|under)|protest\w*|demonstrat\w*)\b",
+    re.I,
+)
+# ACLED names state forces "Military Forces of X", so the dictionary holds their generic
+# surface forms ("Congolese army") but not the acronyms and nicknames reports use.
+_STATE_ACRONYMS = frozenset(
+    {
+        "FARDC",
+        "SAA",
+        "FAMa",
+        "FADM",
+        "UPDF",
+        "SSPDF",
+        "ENDF",
+        "SANDF",
+        "ISF",
+        "IDF",
+        "ANA",
+        "ANDSF",
+        "KDF",
+        "FDS",
+        "FANB",
+        "CTS",
+        "AMISOM",
+        "MINUSMA",
+        "MONUSCO",
+        "SAF",
+        "LNA",
+    }
+)
+_STATE_WORDS = frozenset(
+    {
+        "army",
+        "troops",
+        "government forces",
+        "regime forces",
+        "government troops",
+        "soldiers",
+        "security forces",
+        "military",
+        "armed forces",
+        "loyalist forces",
+        "pro-government forces",
+        "Syrian Arab Army",
+        "Tatmadaw",
+        "Republican Guard",
+        "Tiger Forces",
+        "counter-terrorism service",
+        "Iraqi security forces",
+    }
+)
+_NONSTATE_WORDS = frozenset(
+    {
+        "rebels",
+        "militants",
+        "insurgents",
+        "jihadists",
+        "fighters",
+        "militiamen",
+        "militias",
+        "gunmen",
+        "armed group",
+        "armed groups",
+    }
+)
+# Words between the verb and the ground never cross a preposition: "seized a farm in the
+# Ar Rubat area" took a farm, not the area.
+_OBJ_W = r"(?!(?:in|near|from|at|on|and|before|after|during|while|with)\b)[\w'-]+"
+_MAX_SURFACES = 20_000  # bound the alternation built from a user-editable dictionary
+
+
+def _alternation(surfaces: set[str]) -> str:
+    ordered = sorted(surfaces, key=lambda s: (-len(s), s))[:_MAX_SURFACES]
+    return "|".join(re.escape(s) for s in ordered)
+
+
+def capture_patterns(
+    state: set[str], nonstate: set[str], state_cs: set[str], nonstate_cs: set[str]
+) -> tuple[re.Pattern[str], ...]:
+    """(state, non-state) x (case-insensitive, case-sensitive) "AGENT ... took control of X"
+    patterns from actor surface forms. Case-sensitive forms are acronyms ("SAA", "FARDC")."""
+    tail = (
+        r")\b(?:\s+[\w'(),-]+){0,6}?\s+"
+        + _TAKE
+        + r"\s+(?:"
+        + _OBJ_W
+        + r"\s+){0,4}?"
+        + _GROUND
+        + r"\b"
+    )
+    out = []
+    for forms, flags in ((state, re.I), (state_cs, 0), (nonstate, re.I), (nonstate_cs, 0)):
+        if forms:
+            out.append(re.compile(r"\b(?:" + _alternation(forms) + tail, flags))
+        else:
+            out.append(re.compile(r"(?!x)x"))  # never matches
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _default_capture_patterns() -> tuple[re.Pattern[str], ...]:
+    from eventfuse.extract.actors import ActorDictionary
+
+    return dictionary_capture_patterns(ActorDictionary.load())
+
+
+def dictionary_capture_patterns(dictionary: object) -> tuple[re.Pattern[str], ...]:
+    """Capture patterns from an ``ActorDictionary`` (any object with ``entries`` of Entry)."""
+    groups: dict[tuple[bool, bool], set[str]] = {
+        (s, c): set() for s in (True, False) for c in (True, False)
+    }
+    for e in getattr(dictionary, "entries", {}).values():
+        if e.inter not in (1, 2, 3) or len(e.surface) < 3:
+            continue
+        groups[(e.inter == 1, bool(e.case_sensitive))].add(e.surface)
+    # Words every state-force report uses, whatever the dictionary holds.
+    groups[(True, False)] |= _STATE_WORDS
+    groups[(True, True)] |= _STATE_ACRONYMS
+    groups[(False, False)] |= _NONSTATE_WORDS
+    return capture_patterns(
+        groups[(True, False)], groups[(False, False)], groups[(True, True)], groups[(False, True)]
+    )
+
+
+_CAPTURE_GATE_RE = re.compile(
+    r"\b(?:took|taken|seiz\w*|gained|regained|recaptur\w*|"
+    r"re-captur\w*|retook|re-?took|captured|liberated|cleared)\b",
+    re.I,
+)
+
+
+def territory_taker(first: str, patterns: tuple[re.Pattern[str], ...] | None = None) -> str | None:
+    """``"state"`` or ``"nonstate"`` when the first sentence says that side took ground, else
+    None. The earliest agent wins ("troops retook the town the rebels had captured")."""
+    first = first[:600]
+    if not _CAPTURE_GATE_RE.search(first) or _CAPTURE_BLOCK_RE.search(first):
+        return None
+    rxs = patterns if patterns is not None else _default_capture_patterns()
+    best: tuple[int, str] | None = None
+    for i, rx in enumerate(rxs):
+        m = rx.search(first)
+        if m is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), "state" if i < 2 else "nonstate")
+    return best[1] if best else None
