@@ -78,6 +78,8 @@ _CUE = re.compile(
     # the marks of a cartel killing: bound, beheaded or dismembered bodies, a left message
     r"(?:hands|feet|legs) (?:and \w+ )?(?:were |had been )?tied|tied up|behead\w*|"
     r"decapitat\w*|mutilat\w*|dismember\w*|coup de grace|threatening message|"
+    r"human remains|signs of (?:torture|having been executed)|tortured|blindfolded|"
+    r"(?:body|bodies|was|were) (?:found )?tied|gangland|robbery|robbers?|"
     r"motorcycles?)\b",
     re.IGNORECASE,
 )

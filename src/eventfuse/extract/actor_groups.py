@@ -48,6 +48,7 @@ HEAD_INTER: dict[str, int] = {
     "units": 2,
     "corps": 2,
     "guards": 2,
+    "initiative": 3,
 }
 # Words that only describe state forces or generic sides: a phrase of these words (and
 # national words) is a state force or a description, not a group's name.
@@ -122,6 +123,11 @@ _PHRASE_RX = re.compile(
 # A lowercase "forces" after a name whose head is not a force noun is part of the name
 # ACLED writes: "National Resistance forces" -> "National Resistance Forces".
 _FORCES_AFTER = re.compile(r" forces\b")
+# A lowercase group word after a capitalised name with no head of its own names the group
+# ("the Red Hand brigade", "the Free Homeland movement"); ACLED capitalises it.
+# Words that as often describe state or generic sides ("Kenyan army", "Somali forces") or
+# a place ("the northern front") are left out.
+_LOWER_HEAD_AFTER = re.compile(r" (brigades?|battalions?|movement|initiative|alliance)\b")
 _FORCE_HEADS = frozenset(
     [
         "forces",
@@ -215,7 +221,11 @@ def group_spans(
     for m in _PHRASE_RX.finditer(text):
         body = m.group(0)[: m.start("acro") - m.start() if m.group("acro") else None].strip()
         body = body.rstrip("(").strip()
-        words = _trim(re.split(r"\s+", body))
+        words = re.split(r"\s+", body)
+        low = None if _head(words) or m.group("acro") else _LOWER_HEAD_AFTER.match(text, m.end())
+        if low is not None:
+            words.append(low.group(1).capitalize())
+        words = _trim(words)
         head = _head(words)
         if head is None or len(words) < 2 or _is_state_phrase(words, nationals):
             continue
@@ -224,7 +234,7 @@ def group_spans(
         if m.start() == 0 and words[0].lower() in ("on", "around"):
             continue
         full = " ".join(words)
-        end = m.end()
+        end = low.end() if low is not None else m.end()
         tail = _FORCES_AFTER.match(text, end)
         if tail and head not in _FORCE_HEADS and body.endswith(words[-1]):
             full, end = full + " Forces", tail.end()  # "National Resistance forces"

@@ -286,9 +286,23 @@ class ActorDictionary:
         key = m.group(1).lower() if lower else m.group(1)
         e = self.entries.get(key)
         if e is not None:
+            e = self._home_unit(e, country, m.group(1))
             actor = self.resolve(e, country, m.group(1))
             if actor is not None:
                 found.append(ActorMatch(actor, m.start(1), m.end(1)))
+
+    def _home_unit(self, e: Entry, country: str | None, raw: str) -> Entry:
+        """A unit learned under one country only ("National Guard" -> Mexico's) names the
+        event country's unit of that type when the mention names no state ("the national
+        guard" in a note on Ukraine), not a foreign force; "Venezuelan National Guard"
+        keeps its state."""
+        m = _UNIT_RE_FIXED.match(e.name)
+        if m is None or not country or _bare(m.group(2)) == _bare(country):
+            return e
+        states = {c.lower() for c in self._state_phrase_rx()[1]} | set(self.demonyms())
+        if any(w in states for w in re.findall(r"[\w'-]+", raw.lower())):
+            return e
+        return Entry(e.surface, f"{m.group(1)} Forces of {{country}} {m.group(3)}", e.inter)
 
     def _communal(
         self, text: str, country: str | None, found: list[ActorMatch]
@@ -433,11 +447,12 @@ class ActorDictionary:
             if not unit and name not in self.periods:
                 name, unit = split_unit(name, self.periods)
             period = self.periods.get(name)
-            state = name.split(" Forces of ", 1)[1]
             if period:
                 name = f"{name} ({period})"
-            if country and _bare(state) != _bare(country) and inter == 1:
-                inter = 8
+        if m and country and inter == 1:
+            state = _PERIOD_RE.split(m.group(2), maxsplit=1)[0].strip()
+            if _bare(state) != _bare(country):
+                inter = 8  # a foreign state's forces, learned unit names included
         return Actor(f"{name} {unit}" if unit else name, inter, raw)
 
     def generic(self, kind: str, country: str | None) -> Actor | None:
@@ -473,6 +488,7 @@ _THE_COUNTRIES = frozenset(
 )
 
 
+_UNIT_RE_FIXED = re.compile(r"^(Military|Police) Forces of (.+?) \(\d{4}-(?:\d{4})?\) (.+)$")
 _UNIT_TEMPLATE = re.compile(r"^(?:Military|Police) Forces of \{country\} \S")
 _STATE_NAME_RE = re.compile(r"^(Military|Police) Forces of (.+?)(?: \(\d{4}-(?:\d{4})?\))?$")
 _FORCE_NOUN = (
@@ -619,6 +635,12 @@ _AGENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(r"\bby (?:the |an? |suspected |alleged |presumed |unknown )*$", re.I)
+# "an area controlled by the TCP", "a militia backed by X": "by" that names no attacker.
+_NOT_AGENT_BY = re.compile(
+    r"\b(?:controlled|held|dominated|run|backed|supported|funded|armed|trained|"
+    r"dubbed|known|called|affiliated|founded) by (?:the |an? )?\S*\s*$",
+    re.I,
+)
 # "three soldiers were killed", "a vehicle belonging to security forces was targeted".
 _PATIENT_AFTER = re.compile(
     r"^\W{0,3}(?:\w+\W+){0,3}?(?:were|was|had been|have been|got|being|suffered)\s+"
@@ -627,7 +649,7 @@ _PATIENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PATIENT_BEFORE = re.compile(
-    r"\b(?:targeting|targeted|against|killing|wounding|injuring|belonging to|attack on|"
+    r"\b(?:targeting|targeted|against|killing|wounding|injuring|belonging to|attacks? on|"
     r"attacked|ambushed|positions of|at)\s+(?:the |a |an |\d+ |two |three |four |five |"
     r"several |some |one |two )*(?:\w+ )?$",
     re.IGNORECASE,
@@ -664,7 +686,8 @@ def _agent_score(text: str, m: ActorMatch) -> int:
         score -= 2  # passive "were killed" is not the active "killed"
     elif _AGENT_AFTER.match(after):
         score += 2
-    if _BY_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+    before = text[max(0, m.start - 40) : m.start]
+    if _BY_BEFORE.search(before[-30:]) and not _NOT_AGENT_BY.search(before):
         score += 3
     if _PATIENT_BEFORE.search(text[max(0, m.start - 40) : m.start]):
         score -= 2
@@ -692,6 +715,13 @@ def _distinct(ms: Iterable[ActorMatch], text: str) -> list[ActorMatch]:
     return [best[k][1] for k in order]
 
 
+def _units_over_bases(armed: list[ActorMatch]) -> list[ActorMatch]:
+    """ "GSU officers", "the army's special forces": a unit and its own state's forces named
+    together are one side, the unit."""
+    names = [m.actor.name for m in armed]
+    return [m for m in armed if not any(n.startswith(m.actor.name + " ") for n in names)]
+
+
 def code_actors(
     text: str,
     event_type: str,
@@ -716,7 +746,7 @@ def _code(
     text = text[:MAX_TEXT]
     ms = list(matches) if matches is not None else d.find(text, country)
     ms = _distinct(ms, text)
-    armed = [m for m in ms if (m.actor.inter or 0) in _ARMED]
+    armed = _units_over_bases([m for m in ms if (m.actor.inter or 0) in _ARMED])
     if any(m.actor.inter in (2, 3, 4) and not _is_generic(m) for m in armed):
         # "Al Shabaab militants": the named group, not a second, unidentified one.
         armed = [m for m in armed if not _vague_unidentified(m)]
@@ -857,6 +887,10 @@ def _remote(
     a2: ActorMatch | None
     if rest:
         a2 = rest[0]
+    elif remote and a1 is not None and not _is_state(a1) and _STATE_TARGET.search(text):
+        # a group firing at "army positions" / "a military base": the state is the target
+        hit = _STATE_TARGET.search(text)
+        a2 = gen("police" if hit and "polic" in hit.group(0).lower() else "military")
     elif remote:
         # ACLED leaves shelling targets empty unless a side or civilian harm is named
         a2 = civ if civ and _harmed(text) else None
@@ -865,6 +899,17 @@ def _remote(
     return a1, a2, "remote-" + ("named" if agents else "default")
 
 
+_TARGET_NOUN = (
+    r"(?:positions?|bases?|posts?|checkpoints?|check points?|barracks|camps?|convoys?|"
+    r"outposts?|patrols?|headquarters|installations?|stations?)"
+)
+_STATE_TARGET = re.compile(
+    r"\b(?:government(?:al)?|govt|regime|army|military|security forces'?|soldiers'?|"
+    rf"troops'?|police|pro-government)\s+(?:\w+\s+)?{_TARGET_NOUN}\b|"
+    rf"\b{_TARGET_NOUN} (?:of|belonging to) (?:the )?(?:army|military|government|regime|"
+    r"security forces|troops|soldiers|police)\b",
+    re.IGNORECASE,
+)
 _RIVALS = re.compile(
     r"\b(?:rival\w*|clash\w*|fought|fight\w*|two (?:groups|communities|villages|factions))\b",
     re.IGNORECASE,
@@ -900,7 +945,8 @@ def _two_sides(
         one = armed[0]
         if one.actor.inter in (1, 8):
             # A state force that acts ("... shot dead by police") is actor1.
-            if _agent_score(text, one) > 0:
+            score = _agent_score(text, one)
+            if score > 0 or (score == 0 and _OPERATION.search(text)):
                 return one, gen("uag"), "battle-one-state-agent"
             return gen("uag"), one, "battle-one"
         if one.actor.inter == 4 and not _STATE_CUE.search(text):
@@ -912,6 +958,12 @@ def _two_sides(
     return gen("uag"), gen("uag"), "battle-none"  # "a shoot-out took place": no side named
 
 
+# A state operation (raid, sweep, pursuit) in which the other side fired: the state
+# initiated. "On patrol" is left out: a patrol is as often the side ambushed.
+_OPERATION = re.compile(
+    r"\b(?:operations?|raid(?:s|ed)?|offensive|crackdown|sweep|manhunt|pursu\w+|chased)\b",
+    re.IGNORECASE,
+)
 _STATE_CUE = re.compile(
     r"\b(?:police\w*|officers?|soldiers?|troops|army|military|security|forces|KDF|GSU)\b", re.I
 )
