@@ -887,10 +887,9 @@ def _remote(
     a2: ActorMatch | None
     if rest:
         a2 = rest[0]
-    elif remote and a1 is not None and not _is_state(a1) and _STATE_TARGET.search(text):
+    elif remote and a1 is not None and not _is_state(a1) and (hit := _STATE_TARGET.search(text)):
         # a group firing at "army positions" / "a military base": the state is the target
-        hit = _STATE_TARGET.search(text)
-        a2 = gen("police" if hit and "polic" in hit.group(0).lower() else "military")
+        a2 = gen("police" if "polic" in hit.group(0).lower() else "military")
     elif remote:
         # ACLED leaves shelling targets empty unless a side or civilian harm is named
         a2 = civ if civ and _harmed(text) else None
