@@ -80,6 +80,8 @@ LOCATIVE = frozenset(
 PRIOR_WINDOW = 256
 PRIOR_MIN_DECIDED = 5
 PRIOR_ROUNDS = 2
+# Event types whose own fatalities ACLED almost never codes.
+NO_TOLL_TYPES = frozenset({"Protests", "Strategic developments"})
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w .'-]{2,30})?\s*(?:\([^)]*\))?\s*[-—–:]"
 )
@@ -158,6 +160,11 @@ def collection_prior(countries: Iterable[str | None]) -> dict[str, float]:
     if len(decided) < PRIOR_MIN_DECIDED:
         return {}
     return {c: n / len(decided) for c, n in sorted(Counter(decided).items())}
+
+
+def _coder_stated(sents: Sequence[SentenceInfo], kind: str) -> bool:
+    """A coder's own "Fatalities coded as N" (see ``Extractor._count``)."""
+    return any(c.kind == kind and c.qualifier == "coded" for s in sents for c in s.counts)
 
 
 def _place_context(toponyms: list[Toponym]) -> list[Toponym]:
@@ -429,6 +436,16 @@ class Extractor:
             k: self._count(article, sents, k, evidence, speakers)
             for k in ("killed", "injured", "arrested")
         }
+        if (
+            pred.event_type in NO_TOLL_TYPES
+            and counts["killed"]
+            and not _coder_stated(sents, "killed")
+        ):
+            # the deaths a protest is about ("protested after a pedestrian was killed") are
+            # another event's: ACLED gives 23 of 2,801 protests and 9 of 377 strategic
+            # developments any fatality
+            counts["killed"] = 0
+            evidence.pop("fatalities", None)
         killed_side = _sides(sents)
         speaker = sents[0].speaker
         by_start = {s.start: s.speaker or "" for s in sents}
