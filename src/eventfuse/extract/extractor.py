@@ -96,14 +96,13 @@ class Locator(Protocol):
 
     def relation_before(self, text: str, start: int) -> str | None: ...
 
-    def text_country(
+    def country_readings(
         self,
         toponyms: Sequence[Toponym],
         text: str,
         *,
         prior: Mapping[str, float] | None = None,
-        firm: bool = False,
-    ) -> str | None: ...
+    ) -> tuple[str | None, str | None]: ...
 
     def locate(
         self,
@@ -137,6 +136,7 @@ class _ArticlePlaces:
     text: str
     country_hint: str | None
     prior: Mapping[str, float] = field(default_factory=dict)
+    firm_country: str | None = None  # the hint when the text's own words firmly say it
 
     @property
     def gazetteer_names(self) -> list[Toponym]:
@@ -170,6 +170,13 @@ def _coder_stated(sents: Sequence[SentenceInfo], kind: str) -> bool:
 def _place_context(toponyms: list[Toponym]) -> list[Toponym]:
     """Adjectival country mentions ("US logistics base") are no evidence of where."""
     return [t for t in toponyms if t.label != "ADJ"]
+
+
+def _firm_countries(
+    locator: Locator, wheres: list[_ArticlePlaces], prior: Mapping[str, float]
+) -> list[str | None]:
+    """Each text's country decided with the collection's ``prior``, where firm."""
+    return [locator.country_readings(w.gazetteer_names, w.text, prior=prior)[1] for w in wheres]
 
 
 def _windows(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -252,24 +259,15 @@ class Extractor:
         (Tripoli: Lebanon or Libya) lean to the collection, and the second prior counts them."""
         if self.locator is None:
             return wheres
-        prior: dict[str, float] = {}
-        for _ in range(PRIOR_ROUNDS):
-            prior = collection_prior(
-                self.locator.text_country(w.gazetteer_names, w.text, prior=prior, firm=True)
-                for w in wheres
-            )
+        prior = collection_prior(w.firm_country for w in wheres)  # from their own words
+        for _ in range(PRIOR_ROUNDS - 1):
             if not prior:
                 return wheres
-        return [
-            replace(
-                w,
-                country_hint=self.locator.text_country(
-                    w.gazetteer_names, w.text, prior=prior, firm=True
-                ),
-                prior=prior,
-            )
-            for w in wheres
-        ]
+            prior = collection_prior(_firm_countries(self.locator, wheres, prior))
+        if not prior:
+            return wheres
+        hints = _firm_countries(self.locator, wheres, prior)
+        return [replace(w, country_hint=h, prior=prior) for w, h in zip(wheres, hints, strict=True)]
 
     # steps ----------------------------------------------------------------------------------
     def _mentions(
@@ -512,7 +510,8 @@ class Extractor:
         where = _ArticlePlaces(context, text, None)
         if self.locator is None:
             return where
-        return replace(where, country_hint=self.locator.text_country(where.gazetteer_names, text))
+        main, firm = self.locator.country_readings(where.gazetteer_names, text)
+        return replace(where, country_hint=main, firm_country=firm)
 
     def _place(
         self,

@@ -183,21 +183,36 @@ class Geocoder:
         firm: bool = False,
     ) -> str | None:
         """The country a text is about; None when the evidence does not clearly favour one.
+        ``firm``: None also when the text's own words do not firmly point there (see
+        ``country_readings``)."""
+        main, firm_main = self.country_readings(toponyms, text, prior=prior)
+        return firm_main if firm else main
+
+    def country_readings(
+        self,
+        toponyms: Sequence[Toponym],
+        text: str,
+        *,
+        prior: Mapping[str, float] | None = None,
+    ) -> tuple[str | None, str | None]:
+        """The text's country, and the same country when the text's own words firmly point
+        there (else None), from one decision.
 
         With ``text``, the whole-text evidence of ``locate`` decides (``evidence.decide``):
         a country written as a speaker, an attacker's origin or a people's name ("Turkey
         said", "a Russian missile", "Malian soldiers") counts little, so the country of the
-        places wins. Without it, the toponyms alone (country names count fully). ``prior``
-        is the collection's (see ``locate``); ``firm``: None also when only such weak words
-        point to the leader ("US dollar" alone says nothing of where a note happened)."""
+        places wins; such weak words alone ("US dollar") say nothing firm of where a note
+        happened. Without it, the toponyms alone (country names count fully). ``prior`` is
+        the collection's (see ``locate``)."""
         from eventfuse.geo.evidence import decide_from_toponyms
 
         if text:
             # a country word the caller left out of ``toponyms`` was adjectival ("US airlift")
             kept = frozenset(t.start for t in toponyms if text[t.start : t.end] == t.text)
             ev = decide(self, toponyms, text, None, kept=kept, prior=prior)
-            return None if firm and not ev.firm else ev.main
-        return decide_from_toponyms(self, toponyms)
+            return ev.main, ev.main if ev.firm else None
+        main = decide_from_toponyms(self, toponyms)
+        return main, main
 
     def country_of(self, name: str) -> str | None:
         """The ACLED country name for a country mention or demonym ("Iraqi" -> "Iraq")."""
