@@ -141,9 +141,7 @@ def _near_the_others(r: PlaceRow, points: Sequence[tuple[float, float]]) -> bool
     "Shehpur area of Ahmedabad city" is not a Shahpur 200 km away in the same state."""
     if r.lat is None or r.lon is None:
         return False
-    here = (r.lat, r.lon)
-    others = [haversine_km(here, p) for p in points]
-    others = [d for d in others if d > 0.5]  # its own position
+    others = [d for p in points if (d := _km(r, p)) > 0.5]  # > 0.5: not its own position
     return not others or min(others) <= VOUCH_KM
 
 
