@@ -233,6 +233,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"forces|gendarme\w*|army)\b",
     ),
 )
+# State forces, or their posts, hit by an act (the ``forces_victim`` cue and its override).
+_FORCE_TARGETS = (
+    r"(?:policem[ae]n|soldiers?|security (?:forces|personnel)|police officers?|troops|"
+    r"servicem[ae]n|checkpoints?|check points?|posts?|bases?)"
+)
 # Weapon and act cues read in the FIRST sentence only: ACLED notes (and the extractor's
 # anchor-first mentions) state the main event first, and the weapon there decides the
 # sub-event type (a shelling note may mention a later clash). Precision was checked on the
@@ -273,8 +278,8 @@ _FIRST_RULES: tuple[tuple[str, str], ...] = (
     (
         "forces_victim",
         r"\b(?:(?:killed|wounded|injured|attacked|ambushed|targeted)\s+(?:\d+\s+)?(?:\w+\s+){0,2}"
-        r"(?:policem[ae]n|soldiers?|security (?:forces|personnel)|police officers?|troops|"
-        r"servicem[ae]n|checkpoints?|check points?|posts?|bases?))\b",
+        + _FORCE_TARGETS
+        + r")\b",
     ),
     (
         "regain",
@@ -293,8 +298,7 @@ _FIRST_RULES: tuple[tuple[str, str], ...] = (
 # The model feature keeps the older, looser form so the learned weights do not move.
 _FORCES_VICTIM_RE = re.compile(
     r"\b(?:killed|wounded|injured|attacked|ambushed|targeted)\s+(?:\d+\s+)?"
-    r"(?:(?!by\b)\w+\s+){0,2}(?:policem[ae]n|soldiers?|security (?:forces|personnel)|"
-    r"police officers?|troops|servicem[ae]n|checkpoints?|check points?|posts?|bases?)\b",
+    r"(?:(?!by\b)\w+\s+){0,2}" + _FORCE_TARGETS + r"\b",
     re.IGNORECASE,
 )
 _NUM = (
