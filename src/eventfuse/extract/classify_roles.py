@@ -21,6 +21,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eventfuse.extract.actors import ActorDictionary
 
 __all__ = [
     "ROLE_CLASSES",
@@ -335,12 +339,12 @@ def _default_capture_patterns() -> tuple[re.Pattern[str], ...]:
     return dictionary_capture_patterns(ActorDictionary.load())
 
 
-def dictionary_capture_patterns(dictionary: object) -> tuple[re.Pattern[str], ...]:
-    """Capture patterns from an ``ActorDictionary`` (any object with ``entries`` of Entry)."""
+def dictionary_capture_patterns(dictionary: ActorDictionary) -> tuple[re.Pattern[str], ...]:
+    """Capture patterns from an ``ActorDictionary``'s state (inter 1) and group forms."""
     groups: dict[tuple[bool, bool], set[str]] = {
         (s, c): set() for s in (True, False) for c in (True, False)
     }
-    for e in getattr(dictionary, "entries", {}).values():
+    for e in dictionary.entries.values():
         if e.inter not in (1, 2, 3) or len(e.surface) < 3:
             continue
         groups[(e.inter == 1, bool(e.case_sensitive))].add(e.surface)
