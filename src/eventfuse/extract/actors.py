@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -831,13 +831,17 @@ def _gang(m: ActorMatch | None, text: str, country: str) -> ActorMatch | None:
     return replace(m, actor=gang_actor(m.actor, text, country)) if m else None
 
 
+# Makes the generic actor of a kind ("uag", "civilians") for the event's country.
+_Generic = Callable[[str], ActorMatch | None]
+
+
 def _looting(
     text: str,
     country: str | None,
     armed: list[ActorMatch],
     civ: ActorMatch | None,
     d: ActorDictionary,
-    gen: Any,
+    gen: _Generic,
 ) -> tuple[ActorMatch | None, ActorMatch | None]:
     """Looting and property destruction: the side that looted or destroyed is actor1 (an
     unidentified armed group when unnamed); what it hit is actor2: another named side, else
@@ -870,7 +874,7 @@ def _remote(
     armed: list[ActorMatch],
     state: ActorMatch | None,
     civ: ActorMatch | None,
-    gen: Any,
+    gen: _Generic,
 ) -> tuple[ActorMatch | None, ActorMatch | None, str]:
     """Explosions: the side that fired or planted is actor1; the one hit (a side, civilians
     for bombs and mines, nobody for shelling with no named target) is actor2."""
@@ -934,7 +938,7 @@ def _vague_unidentified(m: ActorMatch) -> bool:
 
 
 def _two_sides(
-    text: str, armed: list[ActorMatch], gen: Any
+    text: str, armed: list[ActorMatch], gen: _Generic
 ) -> tuple[ActorMatch | None, ActorMatch | None, str]:
     """Battles: the acting side first; a missing side defaults by what the other side is."""
     if len(armed) >= 2:
