@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from eventfuse.geo import Geocoder
-from eventfuse.geo.boundaries import _rings, admin2_by_polygon
+from eventfuse.geo.boundaries import _rings, units_by_polygon
 from eventfuse.geo.normalize import clean_admin_name
 
 
@@ -50,8 +50,8 @@ def test_wkb_polygon_and_multipolygon_both_byte_orders() -> None:
 
 def test_point_in_polygon_respects_holes_and_misses(data_db: Path) -> None:
     # points are (lat, lon); the polygons are (lon, lat)
-    got = admin2_by_polygon(data_db, [(3.0, 3.0), (1.5, 1.5), (11.0, 11.5), (20.0, 20.0)])
-    assert got == ["Ringland", None, "Farland", None]
+    got = units_by_polygon(data_db, [(3.0, 3.0), (1.5, 1.5), (11.0, 11.5), (20.0, 20.0)])
+    assert [u[0] if u else None for u in got] == ["Ringland", None, "Farland", None]
 
 
 @pytest.mark.parametrize(

