@@ -16,6 +16,7 @@ unit count against the GeoNames ADM2 count of the country (``unit_level``):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -82,8 +83,4 @@ def nearest_seat(
 
 def count_by_country(rows: Iterable[tuple[str | None, str]]) -> Mapping[tuple[str, str], int]:
     """Counts of (country code, feature) pairs."""
-    out: dict[tuple[str, str], int] = {}
-    for cc, feature in rows:
-        if cc:
-            out[(cc, feature)] = out.get((cc, feature), 0) + 1
-    return out
+    return Counter((cc, feature) for cc, feature in rows if cc)
