@@ -59,6 +59,9 @@ FALLBACK_CONFIDENCE = 0.3
 MAX_CHARS = 200_000
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
 MAX_SENTENCES = 6
+# The collection's share at which its country speaks for a text that names none (the geocoder's
+# evidence.DOMINANT: the same line, kept here because extract talks to geo only by protocol).
+MAJORITY = 0.5
 LOCATIVE = frozenset(
     {
         "in",
@@ -150,7 +153,7 @@ class _ArticlePlaces:
         if self.country_hint or not self.prior:
             return self.country_hint
         top, share = max(self.prior.items(), key=lambda kv: (kv[1], kv[0]))
-        return top if share >= 0.5 else None
+        return top if share >= MAJORITY else None
 
 
 def collection_prior(countries: Iterable[str | None]) -> dict[str, float]:
