@@ -151,6 +151,93 @@ _ACRO_GROUP_RX = re.compile(
     r"militia|militiamen|combatants?|guerrillas?)\b"
 )
 # Acronyms that name no armed group ("UN", "IDP", "NGO").
+# "Mungiki members", "the Dahalo gang": a one-word name the dictionary does not know,
+# followed by a word for the group's men. ACLED names a militia with no formal name
+# "<Name> Militia" (identity militias are left to actor_communal).
+_NAMED_MEN_RX = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z]{3,})(?:'s)? (?:members|gang|gangs|sect|adherents|followers|"
+    r"gangsters)\b"
+)
+_NOT_NAME = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "many",
+        "several",
+        "other",
+        "armed",
+        "suspected",
+        "unknown",
+        "criminal",
+        "local",
+        "rival",
+        "family",
+        "party",
+        "group",
+        "community",
+        "youth",
+        "police",
+        "army",
+        "church",
+        "cabinet",
+        "parliament",
+        "gang",
+        "three",
+        "four",
+        "five",
+        "seven",
+        "eight",
+        "nine",
+        "dozens",
+        "hundreds",
+        "members",
+    }
+)
+# Words of institutions and places, which act in notes without being armed groups ("the
+# Interior Ministry attacked the report", "the Red Cross carried out").
+_INSTITUTIONS = frozenset(
+    [
+        "ministry",
+        "ministries",
+        "department",
+        "office",
+        "court",
+        "government",
+        "commission",
+        "agency",
+        "bank",
+        "university",
+        "hospital",
+        "church",
+        "company",
+        "red",
+        "cross",
+        "nations",
+        "mission",
+        "authority",
+        "authorities",
+        "county",
+        "province",
+        "district",
+        "city",
+        "river",
+        "mount",
+        "lake",
+    ]
+)
+# "the Sons of Dawn claimed the attack": a capitalised name with no group word, after
+# "the" and before a verb of armed action, names a group the note takes as known.
+_THE_BEFORE = re.compile(r"\bthe $")
+_ACTS_AFTER = re.compile(
+    r" (?:(?:has|have|had|reportedly|allegedly) )?(?:carried out|claimed responsibility|"
+    r"attacked|ambushed|"
+    r"killed|abducted|kidnapped|bombed|torched|set fire|shelled|launched|stormed|raided|"
+    r"executed|fired|detonated|seized)\b"
+)
 _NOT_ACRO = frozenset({"UN", "IDP", "IDPS", "NGO", "NGOS", "AU", "EU", "OSCE", "SMM", "HRW"})
 _LEAD_DROP = frozenset({"the", "a", "an", "on", "in", "by", "pro", "anti", "and", "of"})
 
@@ -210,6 +297,16 @@ def _is_state_phrase(words: list[str], nationals: frozenset[str]) -> bool:
     return all(w.lower() in _STATE_WORDS or w.lower() in nationals for w in words)
 
 
+def _acting_name(text: str, m: re.Match[str], words: list[str], nationals: frozenset[str]) -> bool:
+    """Whether a capitalised phrase with no group word is a group acting under its name."""
+    if len(words) < 2 or m.group(0) != " ".join(words) or _is_state_phrase(words, nationals):
+        return False
+    if any(w.lower() in nationals or w.lower() in _INSTITUTIONS for w in words):
+        return False
+    before = text[max(0, m.start() - 4) : m.start()]
+    return bool(_THE_BEFORE.search(before)) and _ACTS_AFTER.match(text, m.end()) is not None
+
+
 def group_spans(
     text: str, nationals: frozenset[str], inters: dict[str, int] | None = None
 ) -> list[tuple[Actor, int, int]]:
@@ -225,6 +322,9 @@ def group_spans(
         low = None if _head(words) or m.group("acro") else _LOWER_HEAD_AFTER.match(text, m.end())
         if low is not None:
             words.append(low.group(1).capitalize())
+        if low is None and _head(words) is None and _acting_name(text, m, words, nationals):
+            out.append((Actor(" ".join(words), 3, m.group(0)), m.start(), m.end()))
+            continue
         words = _trim(words)
         head = _head(words)
         if head is None or len(words) < 2 or _is_state_phrase(words, nationals):
@@ -252,6 +352,11 @@ def group_spans(
         actor = Actor(acro, 3 if m.group(2).startswith("militi") else 2, m.group(0))
         out.append((actor, m.start(1), m.end(1)))
         acronyms[acro] = actor
+    for m in _NAMED_MEN_RX.finditer(text):
+        word = m.group(1)
+        if word.lower() in nationals or word.lower() in _NOT_NAME or m.start() == 0:
+            continue
+        out.append((Actor(f"{word} Militia", 3, m.group(0)), m.start(1), m.end(1)))
     starts = {s for _, s, _ in out}
     for acro, actor in acronyms.items():
         for a in re.finditer(rf"(?<![\w(-]){re.escape(acro)}(?![\w)-])", text):

@@ -30,6 +30,7 @@ from eventfuse.extract.actor_civilians import foreign_civilians
 from eventfuse.extract.actor_communal import communal_spans
 from eventfuse.extract.actor_gangs import GANG_COUNTRIES, gang_actor
 from eventfuse.extract.actor_groups import group_spans, head_inters
+from eventfuse.extract.actor_loyal import PRO_GOV_MILITIA, loyal_spans, operation_spans
 from eventfuse.extract.actor_units import split_unit, unit_entries
 from eventfuse.model import Actor, strip_period
 
@@ -108,6 +109,7 @@ class ActorDictionary:
         self._heads: dict[str, int] | None = None
         self._demonyms: dict[str, str] | None = None
         self._rx_unit: re.Pattern[str] | None = None
+        self._rx_pair: re.Pattern[str] | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -118,7 +120,7 @@ class ActorDictionary:
         self._rx = self._rx_cs = self._rx_state = None
         self._words = None
         self._heads = self._demonyms = None
-        self._rx_unit = None
+        self._rx_unit = self._rx_pair = None
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
@@ -276,6 +278,8 @@ class ActorDictionary:
                         self._add_match(m2, lower, country, found)
         found += self._state_phrases(text, country)
         found += self._foreign_units(text, country)
+        found += self._paired(text, country)
+        found += self._allegiance(text, country)
         found += self._communal(text, country, found)
         found += self._groups(text, found)
         return _longest_first(found)
@@ -290,6 +294,24 @@ class ActorDictionary:
             actor = self.resolve(e, country, m.group(1))
             if actor is not None:
                 found.append(ActorMatch(actor, m.start(1), m.end(1)))
+
+    def _allegiance(self, text: str, country: str | None) -> list[ActorMatch]:
+        """Sides named by loyalty ("pro-government forces": the state) and named
+        operations ("French Operation X forces": France; "fighters of Operation X": the
+        operation), see :mod:`actor_loyal`."""
+        out = []
+        for kind, s, e in loyal_spans(text):
+            mil = kind == "military"
+            name = "Military Forces of {country}" if mil else PRO_GOV_MILITIA
+            actor = self.resolve(Entry(text[s:e], name, 1 if mil else 3), country, text[s:e])
+            if actor is not None:
+                out.append(ActorMatch(actor, s, e))
+        for op, state, s, e in operation_spans(text, self.demonyms()):
+            entry = Entry(op, f"Military Forces of {state}", 1) if state else Entry(op, op, 8)
+            actor = self.resolve(entry, country, text[s:e])
+            if actor is not None:
+                out.append(ActorMatch(actor, s, e))
+        return out
 
     def _home_unit(self, e: Entry, country: str | None, raw: str) -> Entry:
         """A unit learned under one country only ("National Guard" -> Mexico's) names the
@@ -396,6 +418,24 @@ class ActorDictionary:
                 out.append(ActorMatch(actor, m.start(), m.end()))
         return out
 
+    def _paired(self, text: str, country: str | None) -> list[ActorMatch]:
+        """The first of two demonyms sharing a force noun is a state's forces too: "Turkish
+        and Russian forces" names Turkey's forces as well as Russia's."""
+        if self._rx_pair is None:
+            dems = sorted((d for d in self.demonyms() if d.isalpha()), key=len, reverse=True)
+            alt = "|".join(dems) or "(?!x)x"
+            self._rx_pair = re.compile(
+                rf"\b({alt}),? and (?:the )?(?:{alt}) {_FORCE_NOUN}\b", re.IGNORECASE
+            )
+        out = []
+        for m in self._rx_pair.finditer(text):
+            state = self.demonyms()[m.group(1).lower()]
+            entry = Entry(m.group(1), f"Military Forces of {state}", 1)
+            actor = self.resolve(entry, country, m.group(1))
+            if actor is not None:
+                out.append(ActorMatch(actor, m.start(1), m.end(1)))
+        return out
+
     def _foreign_units(self, text: str, country: str | None) -> list[ActorMatch]:
         """A unit template after a demonym names that state's unit: "Russian military
         police" in Syria is "Military Forces of Russia ... Military Police", not Syria's."""
@@ -403,7 +443,8 @@ class ActorDictionary:
             units = [
                 e.surface
                 for e in self.entries.values()
-                if not e.case_sensitive and _UNIT_TEMPLATE.match(e.name)
+                if not e.case_sensitive
+                and (_UNIT_TEMPLATE.match(e.name) or _UNIT_RE_FIXED.match(e.name))
             ]
             demonyms = [d for d in self.demonyms() if d.isalpha()]
             self._rx_unit = _alternation([], 0)
@@ -415,6 +456,11 @@ class ActorDictionary:
         for m in self._rx_unit.finditer(text):
             e = self.entries.get(m.group(2).lower())
             other = self.demonyms().get(m.group(1).lower())
+            fixed = _UNIT_RE_FIXED.match(e.name) if e is not None else None
+            if e is not None and fixed is not None:
+                # a unit learned under one country ("Military Police" of Brazil) is a
+                # template here: the demonym says whose unit it is
+                e = Entry(e.surface, f"{fixed.group(1)} Forces of {{country}} {fixed.group(3)}", 1)
             if e is not None and other:
                 actor = self.resolve(e, other, m.group(0))
                 if actor is not None and country and other != country:
@@ -717,8 +763,9 @@ def _distinct(ms: Iterable[ActorMatch], text: str) -> list[ActorMatch]:
 
 def _units_over_bases(armed: list[ActorMatch]) -> list[ActorMatch]:
     """ "GSU officers", "the army's special forces": a unit and its own state's forces named
-    together are one side, the unit."""
-    names = [m.actor.name for m in armed]
+    together are one side, the unit. A rival faction coded under the state's name (Yemen's
+    Houthi "Supreme Political Council", inter 2) is the other side, not a unit."""
+    names = [m.actor.name for m in armed if m.actor.inter in (1, 8)]
     return [m for m in armed if not any(n.startswith(m.actor.name + " ") for n in names)]
 
 
@@ -806,6 +853,7 @@ def _code(
     conf = d.confidence.get(path, d.confidence.get("default", 0.5))
     if country in GANG_COUNTRIES:
         a1, a2 = _gang(a1, text, country), _gang(a2, text, country)
+    a1, a2 = _theatre(a1, country), _theatre(a2, country)
     coding = _coding(a1, a2, conf)
     assoc = _assoc(text, event_type, country)
     return (replace(coding, assoc_actor1=assoc) if assoc else coding), path
@@ -825,6 +873,25 @@ def _police_aside(text: str, police: ActorMatch | None) -> bool:
     if police is None or _agent_score(text, police) < 0:
         return False
     return _AFTERMATH.search(text) is not None and not _RIVALS.search(text)
+
+
+# A foreign state's forces that ACLED codes by the coalition operation they serve in, in
+# that theatre: US forces in Iraq and Syria are "Global Coalition Against Daesh" (codebook,
+# docs/acled-coding-rules.md 1.7); Saudi forces in Yemen are the Saudi-led coalition's
+# "Operation Restoring Hope" (the 2015- intervention; general knowledge).
+_THEATRE_COALITION: dict[tuple[str, str], str] = {
+    ("Military Forces of the United States", "Iraq"): "Global Coalition Against Daesh",
+    ("Military Forces of the United States", "Syria"): "Global Coalition Against Daesh",
+    ("Military Forces of Saudi Arabia", "Yemen"): "Operation Restoring Hope",
+}
+
+
+def _theatre(m: ActorMatch | None, country: str | None) -> ActorMatch | None:
+    """The coalition a foreign state's forces are coded as in the event's theatre."""
+    if m is None or not country or m.actor.inter != 8:
+        return m
+    coalition = _THEATRE_COALITION.get((strip_period(m.actor.name), country))
+    return replace(m, actor=replace(m.actor, name=coalition)) if coalition else m
 
 
 def _gang(m: ActorMatch | None, text: str, country: str) -> ActorMatch | None:
@@ -949,7 +1016,7 @@ def _two_sides(
         if one.actor.inter in (1, 8):
             # A state force that acts ("... shot dead by police") is actor1.
             score = _agent_score(text, one)
-            if score > 0 or (score == 0 and _OPERATION.search(text)):
+            if score > 0 or (score == 0 and (_OPERATION.search(text) or _first_of_pair(text, one))):
                 return one, gen("uag"), "battle-one-state-agent"
             return gen("uag"), one, "battle-one"
         if one.actor.inter == 4 and not _STATE_CUE.search(text):
@@ -970,6 +1037,14 @@ _OPERATION = re.compile(
 _STATE_CUE = re.compile(
     r"\b(?:police\w*|officers?|soldiers?|troops|army|military|security|forces|KDF|GSU)\b", re.I
 )
+
+
+_BETWEEN = re.compile(r"\bbetween (?:the )?$", re.IGNORECASE)
+
+
+def _first_of_pair(text: str, m: ActorMatch) -> bool:
+    """ "clashes between regime forces and ...": ACLED lists the first named side first."""
+    return _BETWEEN.search(text[max(0, m.start - 14) : m.start]) is not None
 
 
 def _rival_militia(one: ActorMatch) -> ActorMatch:
