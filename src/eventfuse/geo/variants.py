@@ -23,14 +23,27 @@ from eventfuse.geo.store import GazetteerStore, PlaceRow
 from eventfuse.model import Toponym
 
 MIN_RATIO = 82
+# A span the text marks as an admin area ("Makhmur district", "(Makhmur, Ninewa)") in the
+# text's known country may be a looser variant (Arabic/Kurdish transliterations: Makhmur,
+# Mkhmwr).
+MARKED_RATIO = 75
+MARKED_MIN_LEN = 6
 _SPAN = re.compile(
     r"(?<![\w'’-])(?:(?:al|el|ad|as|an|ar|ash|at|az)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
     r"(?:[ ](?:(?:al|el|ad|as|an|ar|ash|at|az|de|of)[ -])?[A-Z][\w'’]*(?:-[\w'’]+)*){0,3}"
 )
+# Words of an admin unit (not "city", "area"): a looser variant is read only before these.
+_ADMIN_AFTER = re.compile(
+    r"[ ](?:district|province|governorate|county|municipality|subdistrict|qada|nahiya|wilayat)"
+    r"\b",
+    re.IGNORECASE,
+)
 _GENERIC_AFTER = re.compile(r"[ ](?:" + "|".join(sorted(GENERIC)) + r")\b", re.IGNORECASE)
 
 
-def _rows_in(store: GazetteerStore, key: str, country: str | None) -> list[PlaceRow]:
+def _rows_in(
+    store: GazetteerStore, key: str, country: str | None, ratio: float = MIN_RATIO
+) -> list[PlaceRow]:
     """Entries in ``country`` whose names are close variants of ``key``; with no country,
     those of the one country all such entries lie in (none when they lie in several)."""
     out: list[PlaceRow] = []
@@ -38,8 +51,12 @@ def _rows_in(store: GazetteerStore, key: str, country: str | None) -> list[Place
         return out
     for sk in skeletons(key):
         for k in store.keys_by_skel(sk):
-            if k != key and fuzz.ratio(k, key) >= MIN_RATIO:
-                out.extend(r for r in store.by_key(k) if country is None or r.country == country)
+            close = fuzz.ratio(k, key)
+            if k != key and close >= ratio:
+                rows = store.by_key(k)
+                if close < MIN_RATIO:  # a loose variant names a town or district, not a province
+                    rows = tuple(r for r in rows if r.feature not in ("adm1", "country"))
+                out.extend(r for r in rows if country is None or r.country == country)
     if country is None and len({r.country for r in out}) != 1:
         return []
     return out
@@ -49,15 +66,28 @@ def _free(start: int, end: int, taken: Sequence[Toponym]) -> bool:
     return all(end <= t.start or start >= t.end for t in taken)
 
 
+# "Chora district, Uruzgan": the name after an admin unit and a comma is its parent area.
+_UNIT_COMMA_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(GENERIC)) + r"),[ ]$", re.IGNORECASE)
+
+
+def _after_unit(text: str, start: int) -> bool:
+    return bool(_UNIT_COMMA_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+def _marked(text: str, start: int, end: int) -> bool:
+    """The text marks the span as an admin area or a coder's bracket."""
+    return (
+        _in_bracket(text, start)
+        or bool(_GENERIC_AFTER.match(text, end))
+        or _after_unit(text, start)
+    )
+
+
 def _one_word_ok(text: str, start: int, end: int, word: str) -> bool:
     if word.lower() in COMMON_WORDS or norm_key(word) in ARTICLES:
         return False
     rel = relation_before(text, start)
-    return (
-        (rel is not None and rel != "and")
-        or _in_bracket(text, start)
-        or bool(_GENERIC_AFTER.match(text, end))
-    )
+    return (rel is not None and rel != "and") or _marked(text, start, end)
 
 
 # Cues that say "where" firmly enough to read a variant with no country in the text ("to"
@@ -118,6 +148,10 @@ def _longest(
         if country is None and not _firm_cue(text, start, end):
             continue
         key = norm_key(span)
-        if key and not store.by_key(key) and _rows_in(store, key, country):
+        loose = _in_bracket(text, start) or bool(_ADMIN_AFTER.match(text, end))
+        # short names are too ambiguous for a loose match ("Buluk" ~ "Balkh")
+        loose = loose and len(key.replace(" ", "")) >= MARKED_MIN_LEN
+        ratio = MARKED_RATIO if country and loose else MIN_RATIO
+        if key and not store.by_key(key) and _rows_in(store, key, country, ratio):
             return j, start, end
     return None
