@@ -7,7 +7,9 @@ rather than by a table of answers:
 * official words around the name: "Republic of Sakha" / "Saha, Respublika",
   "Donetsk" / "Donetska oblast";
 * transliteration of g/q/k/c and of doubled letters: "Almargeb" / "Marqab";
-* historic names listed in ``aliases.ADMIN_ALIASES`` ("Distrito Federal" / "Ciudad de Mexico").
+* historic names listed in ``aliases.ADMIN_ALIASES`` ("Distrito Federal" / "Ciudad de Mexico");
+* (admin2, with the gazetteer) a district named after its seat town, spelled two ways
+  ("Tyr" / "Sour" for Tyre district): ``seat_district``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from eventfuse.geo.aliases import ADMIN_ALIASES
-from eventfuse.geo.normalize import ARTICLES, clean_admin_name, norm_key, skeleton
+from eventfuse.geo.normalize import ARTICLES, clean_admin_name, norm_key, skeleton, skeletons
+from eventfuse.geo.store import GazetteerStore, PlaceRow
 
 # Words that say what kind of area a name is, in the languages of admin names.
 OFFICIAL = frozenset(
@@ -97,4 +100,67 @@ def loosely_same(a: str, b: str) -> bool:
                 fuzz.ratio(ka, kb) >= 88 or loose_skeleton(ka) == loose_skeleton(kb)
             ):
                 return True
+    return False
+
+
+def _close(a: str, b: str) -> bool:
+    """Two name keys are spellings of one name ("sour" / "sur", "qalbur" / "kalbur")."""
+    a, b = a.translate(_LOOSE), b.translate(_LOOSE)
+    return bool(a and b) and a[0] == b[0] and fuzz.ratio(a, b) >= 80
+
+
+def names_town(store: GazetteerStore, district: str, town: PlaceRow, written: str) -> bool:
+    """``district`` is a spelling of ``town``'s name: of its name, of the name the text
+    ``written`` used for it, or of an alternate name found through the district's consonant
+    skeleton ("Sour" / "Sur" for Tyre)."""
+    dk = norm_key(district)
+    if loosely_same(district, town.name) or any(
+        _close(dk, k) for k in (norm_key(town.name), norm_key(written))
+    ):
+        return True
+    for k in {k for sk in skeletons(dk) for k in store.keys_by_skel(sk)}:
+        if _close(dk, k) and any(r.uid == town.uid for r in store.by_key(k)):
+            return True
+    return False
+
+
+def _names_other(store: GazetteerStore, name: str, town: PlaceRow, home: str) -> bool:
+    """``name`` is also the name of another place: of a town or a district (other than the
+    town's own) in the town's admin1 ("Probolinggo" regency beside "Kota Probolinggo"), or of
+    a district in another admin1 of the country; it then is not merely a spelling of the
+    town's name."""
+    for r in store.by_key(norm_key(name)):
+        if r.uid == town.uid or r.country != town.country:
+            continue
+        if r.admin1 != town.admin1:
+            if r.feature == "adm2":
+                return True
+            continue
+        if r.feature == "adm2" and loosely_same(r.name, home):
+            continue
+        return True
+    return False
+
+
+def seat_district(store: GazetteerStore, town: str, district: str, country: str) -> bool:
+    """ACLED names a district after its seat town in one spelling ("Tyr", "Rashayya"), the
+    polygons in another ("Sour", "Rachaya"): the same district when ``town`` names a town of
+    ``country`` that lies in ``district`` and ``district`` is itself a spelling of that
+    town's name (and neither name is that of another place of the town's admin1). A town
+    merely lying in another district ("Samarra" in "Al-Daur") does not make the two equal."""
+    towns = [
+        r for r in store.by_key(norm_key(town)) if r.feature == "city" and r.country == country
+    ]
+    if len({r.admin1 for r in towns}) != 1:  # towns of that name in several provinces
+        return False
+    for r in towns:
+        home = r.admin2 or r.a2
+        if (
+            home
+            and loosely_same(home, district)
+            and names_town(store, district, r, town)
+            and not _names_other(store, district, r, home)
+            and not _names_other(store, town, r, home)
+        ):
+            return True
     return False

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from eventfuse.geo.adminmatch import loosely_same
+from eventfuse.geo.adminmatch import loosely_same, seat_district
 from eventfuse.geo.aliases import COUNTRY_WORDS
 from eventfuse.geo.evidence import decide, firm_admin1
 from eventfuse.geo.finder import Finder, relation_before
@@ -294,7 +294,15 @@ class Geocoder:
                 if r.feature == feat and (country is None or r.country == country)
             }
 
-        return bool(ids(a) & ids(b))
+        if ids(a) & ids(b):
+            return True
+        return (
+            level == 2
+            and country is not None
+            and (
+                seat_district(self.store, a, b, country) or seat_district(self.store, b, a, country)
+            )
+        )
 
     # -- candidates ----------------------------------------------------------------------
 
@@ -410,6 +418,8 @@ class Geocoder:
             a2 = self._seat_admin2(r)
         elif not a2:
             a2 = self._fallback_admin2(r, a1)
+        if r.feature == "city":
+            a2 = self._named_district(r) or a2
         return Place(
             name=name,
             country=r.country,
@@ -482,6 +492,25 @@ class Geocoder:
         a2 = (town.admin2 or self._fallback_admin2(town, town.admin1)) if town else None
         self._seat_a2[r.uid] = a2
         return a2
+
+    def _named_district(self, r: PlaceRow) -> str | None:
+        """The district of the town's admin1 named like the town, if there is one: a district
+        is named after its seat, and ACLED codes the town there (dev rows whose location names
+        both a town and a district of its admin1: 1386 of 1426 have that district as admin2)
+        even where GeoNames or the polygons put the town in a neighbour ("Sahiwal" in
+        Sargodha). Only the district's own name counts, not an alternate one (the rural
+        "Mahilyowski" raion around Mogilev city is listed as "Mogilev" too)."""
+        if not r.admin1:
+            return None
+        for d in self.store.by_key(norm_key(r.name)):
+            if (
+                d.feature == "adm2"
+                and d.country == r.country
+                and d.admin1 == r.admin1
+                and loosely_same(d.name, r.name)
+            ):
+                return d.name
+        return None
 
     def _fallback_admin2(self, r: PlaceRow, admin1: str | None) -> str | None:
         """Admin2 for a place GeoNames links to none, first of: the town itself when it is

@@ -41,7 +41,11 @@ from eventfuse.model import Place, Toponym
 if TYPE_CHECKING:
     from eventfuse.geo.geocoder import Geocoder
 
-_BRACKET = re.compile(r"\s*\(([^()\n]{1,100})\)")
+# "X (Admin2, Admin1)", also after a word saying what X is ("Bafoussam town (Mifi, Ouest)")
+_BRACKET = re.compile(
+    r"\s*(?:(?:town|city|village|district|county|area|camp|neighbou?rhood)\s*)?"
+    r"\(([^()\n]{1,100})\)"
+)
 # "X, Admin1" as ACLED writes it ("in Belford Roxo, Rio de Janeiro, ..."): the words after
 # the comma, up to punctuation or a generic admin word, are checked against the gazetteer.
 _COMMA_ADMIN = re.compile(
@@ -313,13 +317,26 @@ class Locator:
             canon = self.g.admin1_of(a1, place.country)
             if canon and not (place.admin1 and self.g._admin_match(place.admin1, canon)):
                 place = replace(place, admin1=canon, admin2=None)
-        if a2 and (not place.admin2 or place.feature in ("adm1", "country")):
-            # the bracket's admin2 also wins over a province's seat district
+        if a2 and (
+            not place.admin2
+            or place.feature in ("adm1", "country")
+            or self._bracket_names_admin1(place, a1)
+        ):
+            # the bracket's admin2 also wins over a province's seat district, and over the
+            # gazetteer's district of a town when the bracket's admin1 is the town's
             place = replace(place, admin2=clean_admin_name(strip_generic_suffix(a2)) or a2)
         district = self._written_district(t) if place.feature == "adm1" else None
         if district:
             place = replace(place, admin2=district)
         return place
+
+    def _bracket_names_admin1(self, place: Place, a1: str | None) -> bool:
+        """The bracket's admin1 is the place's own (so its admin2 is the coder's district of
+        the place, not some other reading of the bracket)."""
+        if not a1 or not place.admin1 or not place.country:
+            return False
+        canon = self.g.admin1_of(a1, place.country)
+        return bool(canon) and self.g._admin_match(place.admin1, canon or "")
 
     def _written_district(self, t: Toponym) -> str | None:
         """ "Shah Wali Kot district, Kandahar": the province is the place (the district is
