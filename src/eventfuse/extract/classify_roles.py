@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from eventfuse.extract.actors import ActorDictionary
 
 __all__ = [
+    "OVERRIDE_ONLY_ROLES",
     "ROLE_CLASSES",
     "capture_patterns",
     "dictionary_capture_patterns",
@@ -189,7 +190,56 @@ def role_flags(first: str) -> frozenset[str]:
         and _GROUP_RE.search(first)
     ):
         out.add("nonviolent_group")
+    if _group_moved(first):
+        out.add("group_moved")
     return frozenset(out)
+
+
+def _group_moved(first: str) -> bool:
+    """A group moving fighters or weapons (reinforcements, redeployment, convoys) with no
+    violence except violence feared or expected, and nothing fired. Override-only: it is
+    kept out of the model features (``OVERRIDE_ONLY_ROLES``), so the learned weights stay."""
+    calm = _EXPECTED_RE.sub(" ", first)
+    return (
+        _MOVE_RE.search(calm) is not None
+        and _GROUP_RE.search(calm) is not None
+        and not _CALM_VIOLENCE_RE.search(calm)
+        and not _CROWD_RE.search(calm)
+        and not _FIRE_RE.search(calm)
+    )
+
+
+# Role flags that only act as overrides, never as model features.
+OVERRIDE_ONLY_ROLES = frozenset({"group_moved"})
+
+
+# Clauses naming violence that is feared, expected or prepared for, not violence that
+# happened: "redeployed amid fears of renewed clashes", "in preparation for an offensive".
+_EXPECTED_RE = re.compile(
+    r"\b(?:amid (?:fears|expectations|anticipation|reports|threats) of|ahead of|"
+    r"in (?:anticipation|preparation|expectation) (?:of|for)|in order to (?:repel|prevent|"
+    r"counter|confront|face)|to (?:repel|prevent|counter|confront|face|reinforce)|"
+    r"(?:fears|expectations) of|for (?:a |an )?(?:possible |expected |imminent |new )?"
+    r"(?:attack|offensive|battle|assault))\b[^.;,]{0,60}",
+    re.I,
+)
+# A group moving fighters: reinforcements, redeployments, convoys, mobilisation (ACLED:
+# Change to group/activity), with no weapon fired.
+_MOVE_RE = re.compile(
+    r"\b(?:reinforc\w*|redeploy\w*|deploy\w*|dispatch\w*|mobili[sz]\w*|amass\w*|convoys?|"
+    r"(?:sent|brought|moved|pushed|transferred) (?:\w+ ){0,3}(?:fighters|troops|forces|"
+    r"reinforcements|units|vehicles))\b",
+    re.I,
+)
+# ``_VIOLENCE_RE`` without reading "fighters" as fighting (the moved cargo is fighters).
+_CALM_VIOLENCE_RE = re.compile(
+    _VIOLENCE_RE.pattern.replace(r"fight\w*|", r"fight(?!ers?\b)\w*|"), re.I
+)
+_FIRE_RE = re.compile(
+    r"\b(?:fir(?:ed|ing)|launch(?:ed|ing)|hit|struck|landed|fell|target\w*|pound\w*|"
+    r"dropped|detonat\w*|exploded|intercept\w*)\b",
+    re.I,
+)
 
 
 # The victim named as a combatant or criminal anywhere early in the text ("the victim had
@@ -220,14 +270,24 @@ def victim_is_armed(text: str) -> bool:
 _TAKE = (
     r"(?:took (?:back |over )?(?:full )?control|took over|taken control|seized control|"
     r"gained control|regained(?: full)? control|recaptur\w*|re-captur\w*|retook|re-?took|"
-    r"captured|seized|liberated|cleared)"
+    r"captured|seized|liberated|cleared|took(?! (?:up|part|place|refuge|shelter|cover))|"
+    r"(?:imposed|extended|assumed) (?:full )?control|"
+    # "advanced and controlled the village", "managed to control it"
+    r"(?:(?<=and )|(?<=to ))control(?:led)?)"
 )
 _GROUND = (
     r"(?:control|towns?|city|village|villages|district|districts|area|areas|base|post|"
     r"garrison|checkpoint|headquarters|centre|center|province|positions?|territory|crossing|"
     r"airport|port|capital|outpost|camp|hill|hills|region|county|strongholds?|localit(?:y|ies)|"
     r"neighbou?rhoods?|mountains?|settlements?|island|bridge|junction|road|highway|"
-    r"(?:the )?(?:(?-i:[A-Z])[\w'-]+ ){1,3}(?:village|town|area|district|region))"
+    r"(?:the )?(?:(?-i:[A-Z])[\w'-]+ ){1,3}(?:village|town|area|district|region)|"
+    # "took it" after an advance; a bare place name ("seized Umm Sarra from ..."), never a
+    # group or a person ("captured Taliban commanders", "captured Abu X, a leader")
+    r"it(?=\s+(?:after|following|from|amid|during)\b|[,.;]|$)|"
+    r"(?-i:[A-Z][a-z][\w'-]*)(?:\s+(?-i:[A-Z])[\w'-]*){0,2}(?![\w'-]|\s+(?-i:[A-Z]))"
+    r"(?!\s*(?:,\s*(?:an?|the)\s+)?(?:(?!from|in|near|after|at|on)[\w-]+\s+){0,2}?(?:fighters?|militants?|members?|"
+    r"commanders?|leaders?|officials?|soldiers?|men|rebels?|insurgents?|weapons?|vehicles?|"
+    r"prisoners?|hostages?|suspects?|who|[\w'-]+ists?)\b))"
 )
 # A peaceful hand-over is Non-violent transfer (its own definitional cue); "retake" after a
 # prisoner or hostage is not ground.
@@ -358,7 +418,7 @@ def dictionary_capture_patterns(dictionary: ActorDictionary) -> tuple[re.Pattern
 
 
 _CAPTURE_GATE_RE = re.compile(
-    r"\b(?:took|taken|seiz\w*|gained|regained|recaptur\w*|"
+    r"\b(?:took|taken|seiz\w*|gained|regained|recaptur\w*|control|controlled|imposed|"
     r"re-captur\w*|retook|re-?took|captured|liberated|cleared)\b",
     re.I,
 )
