@@ -29,6 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from eventfuse.geo.cues import WHERE_CUES
 from eventfuse.geo.normalize import norm_key, tokens
 from eventfuse.geo.store import ADMIN_FEATURES, is_exonym_city
 from eventfuse.model import Toponym
@@ -71,7 +72,10 @@ _BORDER_BEFORE = re.compile(
     r"retreated|withdrew|headed|sent|smuggled)\s+(?:back\s+)?(?:in)?to\s+)$",
     re.IGNORECASE,
 )
-_WHERE = frozenset({"in", "at", "inside", "within", "across", "near", "outside", "around"})
+# An admin1 written as where (``firm_admin1``): the where cues and "across" (an event
+# "across Helmand" lies in it), less "nearby" and "close to" (the set firm_admin1 was
+# measured with).
+_WHERE = (frozenset(WHERE_CUES) - {"nearby", "close to"}) | {"across"}
 _ADMIN1_WORDS = frozenset({"province", "governorate", "state", "county", "region", "oblast"})
 _LOWER_LEVEL = frozenset({"sub", "subcounty", "district", "subdistrict"})
 _CONTAINER_BEFORE = re.compile(r"(?:,|\()\s*$")

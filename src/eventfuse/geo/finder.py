@@ -49,32 +49,6 @@ _CUE = re.compile(
     r"\s+(?:the\s+)?(?:(?:town|village|city|area|district|province|governorate|region)\s+of\s+)?$",
     re.IGNORECASE,
 )
-LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "into",
-        "inside",
-        "within",
-        "near",
-        "nearby",
-        "outside",
-        "around",
-        "close to",
-        "outskirts of",
-        "on the outskirts of",
-        "vicinity of",
-        "in the vicinity of",
-        "from",
-        "to",
-        "towards",
-        "toward",
-        "across",
-        "between",
-        "via",
-        "through",
-    }
-)
 # Words of an administration written after the area it runs ("Aydin Governorship announced",
 # "Van Governor's Office", "Kirkuk Police"): the capitalised word after the name does not make
 # it a longer name the gazetteer lacks.

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from eventfuse.geo.cues import WHERE_CUES, alternation
 from eventfuse.geo.normalize import norm_key
 from eventfuse.model import Place, Toponym
 
@@ -29,10 +30,12 @@ if TYPE_CHECKING:
 
 NATIONAL_PRECISION = 3
 MAX_SCAN = 20_000  # characters of the text checked for unresolved places (bounded work)
-# Cues after which a capitalised name is written as where the event was.
+# Cues after which a capitalised name is written as where the event was: the where cues,
+# one word and "of" ("east of", "outskirts of", "district of") and the two longer phrases
+# "on the outskirts of" and "in the vicinity of". Narrower than variants' "... of": a
+# hyphenated "sub-county of" is not taken here.
 _FIRM_CUE = re.compile(
-    r"^(?:in|at|near|nearby|inside|within|outside|outside of|around|close to|"
-    r"on the outskirts of|outskirts of|vicinity of|in the vicinity of|\w+ of)$"
+    rf"^(?:{alternation(WHERE_CUES)}|on the outskirts of|in the vicinity of|\w+ of)$"
 )
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz
 
 from eventfuse.geo.aliases import COMMON_WORDS
+from eventfuse.geo.cues import WHERE_CUES, alternation
 from eventfuse.geo.finder import _in_bracket, relation_before
 from eventfuse.geo.normalize import ARTICLES, GENERIC, norm_key, skeletons
 from eventfuse.geo.store import GazetteerStore, PlaceRow
@@ -90,9 +91,10 @@ def _one_word_ok(text: str, start: int, end: int, word: str) -> bool:
     return (rel is not None and rel != "and") or _marked(text, start, end)
 
 
-# Cues that say "where" firmly enough to read a variant with no country in the text ("to"
-# and "from" are not: "told The Independent", "from Reuters").
-_FIRM = re.compile(r"^(?:in|at|near|nearby|inside|within|outside|around|close to|.* of)$")
+# Cues that say "where" firmly enough to read a variant with no country in the text: the
+# where cues and any "... of" ("east of", "district of", "on the outskirts of"); "to" and
+# "from" are not ("told The Independent", "from Reuters").
+_FIRM = re.compile(rf"^(?:{alternation(WHERE_CUES)}|.* of)$")
 
 
 def _firm_cue(text: str, start: int, end: int) -> bool:

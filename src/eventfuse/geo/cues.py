@@ -1,0 +1,31 @@
+""" "Where" cues: the spatial words before a place that say the event happened there.
+
+The cues are compared with what ``finder.relation_before`` writes (lower case, one space, a
+distance and "-ern" folded away: "10 km north-eastern of" -> "northeast of"). Several readers
+ask "is this place written as where?" with slightly different needs; the shared words live
+here and each reader says what it adds or leaves out, and why.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A place after one of these is where something was ("in Kabul", "near Mosul", "close to the
+# border town"). "to", "from", "between", "via" lead to places too, but not firmly to where
+# the event was ("told The Independent", "from Reuters", "fled to Kenya").
+WHERE_CUES: tuple[str, ...] = (
+    "in",
+    "at",
+    "near",
+    "nearby",
+    "inside",
+    "within",
+    "outside",
+    "around",
+    "close to",
+)
+
+
+def alternation(cues: tuple[str, ...]) -> str:
+    """The cues as a regular-expression alternation, in their order (no group)."""
+    return "|".join(re.escape(c) for c in cues)
