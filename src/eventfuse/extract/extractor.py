@@ -58,10 +58,12 @@ FALLBACK_CONFIDENCE = 0.3
 # Bound the work one article can cost: news articles are far shorter than this.
 MAX_CHARS = 200_000
 TOPONYM_LABELS = ("GPE", "LOC", "FAC")
-MAX_SENTENCES = 6
+MAX_SENTENCES = 6  # a mention is typed and coded from at most this many sentences
 # The collection's share at which its country speaks for a text that names none (the geocoder's
 # evidence.DOMINANT: the same line, kept here because extract talks to geo only by protocol).
 MAJORITY = 0.5
+# Relations (words before a place) that tie a lead place to the event. Not geo/cues.py's
+# WHERE_CUES: this set adds directions and "village of", and extract talks to geo by protocol.
 LOCATIVE = frozenset(
     {
         "in",
@@ -77,7 +79,7 @@ LOCATIVE = frozenset(
         "village of",
         "town of",
     }
-)  # a mention is typed and coded from at most this many sentences
+)
 # Articles read together: the countries their texts clearly name are the prior of the texts
 # that name none (a batch of notes from one country desk), once enough texts name one.
 PRIOR_WINDOW = 256
