@@ -26,6 +26,8 @@ from eventfuse.model import Toponym
 
 BIG_TOWN = 100_000
 MAX_WORDS = 6
+# "Kabul's " right before a name (see ``Finder._after_big_city_s``)
+_CITY_S = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s (?:the )?$")
 MAX_TEXT = 200_000  # characters scanned per call; longer texts are cut (bounded work)
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[\w'’]+)*")
@@ -256,7 +258,23 @@ class Finder:
         if relaxed and rel is None:
             # no cue to vouch for it: not where any word is capitalised ("Panic gripped")
             return not _sentence_initial(text, start)
-        return (rel is not None and rel != "and") or _in_bracket(text, start)
+        return (
+            (rel is not None and rel != "and")
+            or _in_bracket(text, start)
+            or self._after_big_city_s(text, start)
+        )
+
+    def _after_big_city_s(self, text: str, start: int) -> bool:
+        """The name follows a big town's possessive, "Istanbul's Sisli": a quarter of it (the
+        Locator reads it only inside that town, see ``citypart``)."""
+        m = _CITY_S.search(text, max(0, start - 40), start)
+        if not m:
+            return False
+        key = norm_key(m.group(1))
+        return any(
+            r.feature == "city" and r.population >= BIG_TOWN and norm_key(r.name) == key
+            for r in self.lookup(key)
+        )
 
 
 def _one_name_word(span: str) -> bool:
@@ -299,6 +317,8 @@ def _part_of_longer_name(text: str, start: int, end: int) -> bool:
     if not before:
         return False
     word = before.group(1)
+    if word.endswith(("'s", "’s")):
+        return False  # "Istanbul's Sisli": a possessive ends the name before
     sentence_start = re.search(
         r"(?:^|[.!?:\n]\s*)" + re.escape(word) + r"[ ]$", text[max(0, start - 42) : start]
     )

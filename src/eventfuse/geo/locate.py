@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from eventfuse.geo.citypart import big_city, far_from, quarter_rows, tie, urban_tie
 from eventfuse.geo.evidence import DOMINANT, weak_mention
 from eventfuse.geo.geocoder import (
     _ADMIN_WORDS,
@@ -61,6 +62,8 @@ _DISTRICT_COMMA = re.compile(
     r"\b((?:al-|el-)?[A-Z][\w'’-]*(?:\s+(?:al-|el-)?[A-Z][\w'’-]*){0,3})\s+"
     r"(?:district|county)\s*,\s*"
 )
+# (rank, mention index, reading, toponym): the smallest wins
+_Pick = tuple[float, int, PlaceRow, Toponym]
 # Rank added to a ``Locator._neighbour`` reading: it loses to any other place, country too.
 ABROAD = 10.0
 # ... and lies this close to the text's country (its seat): Tyre for a note about Palestine,
@@ -159,6 +162,8 @@ class Locator:
         # every toponym's candidates as Places, for ``geocode``; ``locate`` needs only the pick
         self.report = report
         self._abroad: set[str] = set()  # readings let in by ``_neighbour``
+        # quarters read inside a big city (see ``citypart``) -> the city's reading and name
+        self._quarter_city: dict[Toponym, tuple[PlaceRow, Toponym]] = {}
 
     def _on_text(self, t: Toponym) -> bool:
         return bool(self.text) and self.text[t.start : t.end] == t.text
@@ -223,8 +228,8 @@ class Locator:
         ctx = self.g._context(usable, self.text, hint, prior)
         ctx.points = self._points(usable, ctx)
         report: list[dict[str, object]] = []
-        picks: list[tuple[float, int, PlaceRow, Toponym]] = []
-        spare: list[tuple[float, int, PlaceRow, Toponym]] = []  # skipped, used when alone
+        picks: list[_Pick] = []
+        spare: list[_Pick] = []  # skipped, used when alone
         for i, t in enumerate(event_toponyms):
             scored = self._score(t, ctx)
             skipped = t.relation in SKIP_RELATIONS or self.g.is_statement_place(self.text, t)
@@ -237,13 +242,50 @@ class Locator:
                 if scored[0][0].feature == "country" and _demonym(t, scored[0][0]):
                     rank += 0.5  # "Nigerians living in Kenya": the country named wins
                 (spare if skipped else picks).append((rank, i, scored[0][0], t))
+        picks = self._city_parts(picks, usable)
         picks = picks or [p for p in spare if p[3].relation != "dateline"] or spare
         chosen: Place | None = None
         if picks:
             _, _, row, t = min(picks, key=lambda p: (p[0], p[1]))
             chosen = self._with_bracket_admin2(self.g._place(row, t.text, t.relation), t)
+            chosen = self._quarter_precision(chosen, row, t)
         chosen = capital_place(self.g, ctx.main, every, chosen, self.text) or chosen
         return {"toponyms": report, "chosen": chosen}
+
+    def _city_parts(self, picks: list[_Pick], toponyms: Sequence[Toponym]) -> list[_Pick]:
+        """A big city's reading gives way to a quarter the text ties to it ("Besiktas,
+        Istanbul", "Beyoglu district of Istanbul"): the quarter's entry inside the city takes
+        the city's rank. A reading of the quarter's name outside the city is dropped (see
+        ``citypart``) when the words say a city's part ("district of", "'s") or the quarter
+        was found inside it; "Campinas, Sao Paulo" names the state, not the city."""
+        out = list(picks)
+        drop: list[tuple[Toponym, PlaceRow]] = []  # (quarter, city): far readings to drop
+        for k, (rank, i, row, t) in enumerate(picks):
+            if not big_city(row) or not self._on_text(t):
+                continue
+            for x in toponyms:
+                words = tie(self.text, x, t) if x is not t and self._on_text(x) else None
+                if words is None:
+                    continue
+                inside = quarter_rows(x.text, self.g._rows(x.text), row)
+                if inside:
+                    out[k] = (rank, i, inside[0], x)
+                    self._quarter_city[x] = (row, t)
+                if inside or urban_tie(words):
+                    drop.append((x, row))
+                break
+        for x, city in drop:
+            out = [p for p in out if p[3] != x or not far_from(p[2], city)]
+        return out
+
+    def _quarter_precision(self, place: Place, row: PlaceRow, t: Toponym) -> Place:
+        """A quarter read as its district (adm2) is a point in the city: the city's
+        precision, not an admin area's, and its own name, not its seat's."""
+        if t not in self._quarter_city or row.feature != "adm2":
+            return place
+        city, ct = self._quarter_city[t]
+        prec = self.g._precision(city, t.relation or ct.relation)
+        return replace(place, name=row.name, geo_precision=prec)
 
     def _lede_places(self, context: Sequence[Toponym], *, variants: bool) -> list[Toponym]:
         """No place in the event's own sentences: the places of the text's first sentence
