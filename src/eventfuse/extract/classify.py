@@ -61,6 +61,7 @@ from eventfuse.extract.classify_roles import (
     OVERRIDE_ONLY_ROLES,
     role_flags,
     territory_taker,
+    victim_affiliated,
     victim_is_armed,
 )
 
@@ -906,6 +907,10 @@ _OVERRIDES: dict[str, tuple[str, frozenset[str]]] = {
     "shootout": ("Armed clash", frozenset({"Attack", "Mob violence"})),
     "armed_killed": ("Armed clash", frozenset({"Attack"})),
     "armed_target": ("Armed clash", frozenset({"Attack"})),
+    # The one harmed named as a gang / cartel / armed-group member or a drug trafficker
+    # (``classify_roles.victim_affiliated``): ACLED codes violence between armed actors as a
+    # Battle even when one-sided. Leave-region-out dev folds: 17 right / 0 wrong.
+    "victim_affiliated": ("Armed clash", frozenset({"Attack"})),
     # Ukraine-style notes: mortars plus small arms at enemy positions are one Armed clash
     # (training side: all 182 first sentences naming small arms are Armed clash).
     "small_arms": ("Armed clash", frozenset({"Shelling/artillery/missile attack"})),
@@ -1133,6 +1138,8 @@ class EventTyper:
             return (1.0 - DEF_WEIGHT) * p + DEF_WEIGHT * onehot, None
         flags = first_flags(text) | victim_flags(text) | heavy_weapon_flags(text)
         flags |= crowd_flags(text)
+        if victim_affiliated(text[_body_start(text[:MAX_TEXT]) :]):
+            flags.add("victim_affiliated")
         if USE_ROLES:
             first = _first_sentence(text[:MAX_TEXT])[1]
             roles = role_flags(first)

@@ -33,6 +33,7 @@ __all__ = [
     "dictionary_capture_patterns",
     "role_flags",
     "territory_taker",
+    "victim_affiliated",
     "victim_is_armed",
 ]
 
@@ -259,6 +260,62 @@ _VICTIM_ARMED_RE = re.compile(
 def victim_is_armed(text: str) -> bool:
     """Whether the first 800 characters name the victim as a combatant or criminal."""
     return _VICTIM_ARMED_RE.search(text[:800]) is not None
+
+
+# -- the victim's affiliation: override-only (``victim_affiliated``) ----------------------------
+# ACLED: violence against civilians needs an unarmed, non-combatant victim; a gang member or a
+# member of an armed group killed by another armed actor is a Battle (Armed clash), even when
+# one-sided. Unlike ``_VICTIM_ARMED_RE`` (a model feature), these cues name the affiliated
+# person only as the one harmed (subject of a passive harm verb or object of an active one),
+# never as the agent ("killed by gang members" stays an attack), and never a mere record of
+# crime ("the victim had charges for robbery"). Party, caste or community members are not
+# armed groups, so a bare "member of X" needs "gang" / "cartel" or an "alleged" membership.
+_HARMED = (
+    r"(?:shot|killed|murdered|stabbed|executed|found dead|gunned down|lynched|beheaded|"
+    r"hacked|injured|wounded|attacked)"
+)
+_HARM_ACT = (
+    r"(?:shot(?: and (?:killed|injured|wounded))?|killed|murdered|stabbed|executed|attacked|"
+    r"gunned down|ambushed)"
+)
+# Well-known Latin American gangs named by acronym (a bare acronym can be a party or an agency).
+_GANG_ACRONYM = r"(?:MS-?13|Barrio[- ]?18|CV|PCC|CJNG|FDN|GDE)"
+_NOT_ARMED_GROUP = r"(?!(?:the |an? )?(?:[\w-]+ ){0,3}(?:community|caste|clan|tribe|family|party))"
+_MEMBER = (
+    r"(?:(?:alleged|suspected|presumed|reputed|known|rival|male|female)\s+){0,3}(?:"
+    r"(?:[\w-]+\s+)?(?:gang|cartel)\s+(?:members?|leaders?|bosses)|"
+    rf"{_GANG_ACRONYM}\s+members?|drug (?:dealers?|traffickers?)|"
+    rf"members?\s+(?:of|from)\s+{_NOT_ARMED_GROUP}(?:an?\s+|the\s+)?(?:[\w'-]+\s+){{0,3}}?"
+    r"(?:gang|cartel|criminal group|armed group|drug ring)s?\b)"
+)
+_ALLEGED_MEMBER = (  # "an alleged member from Barrio-18": alleged membership of a named group
+    rf"(?:alleged|suspected)\s+members?\s+(?:of|from)\s+{_NOT_ARMED_GROUP}(?:the\s+)?"
+    r"(?-i:[A-Z])[\w'-]*"
+)
+_COUNT = r"(?:an?|the|one|two|three|four|five|\d+)"
+_VICTIM_AFFILIATED_RE = re.compile(
+    # "an alleged gang member was shot and killed", "a drug trafficker was found dead"
+    rf"\b{_COUNT}\s+(?:{_MEMBER}|{_ALLEGED_MEMBER})\s*,?\s+(?:was|were|had been|have been)\s+"
+    rf"(?:\w+\s+){{0,2}}?{_HARMED}\b|"
+    # "gunmen shot and killed an alleged member from Barrio-18" (never "... by")
+    rf"(?<!by )\b{_HARM_ACT}\s+{_COUNT}\s+(?:{_MEMBER}|{_ALLEGED_MEMBER})|"
+    # "The victim was involved in a gang", "the victim was a member of the X cartel"
+    r"\bvictims?\s+(?:was|were|is|had been)\s+(?!not\b|never\b)(?:involved in|part of|"
+    r"linked to|an?)\s+(?:an?\s+|the\s+)?(?:alleged\s+|suspected\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:gang|cartel|criminal group|armed group)|"
+    rf"\bvictims?\s+(?:was|were|is|had been)\s+(?!not\b|never\b)(?:an?\s+)?{_MEMBER}|"
+    # Brazil notes: "The victim had charges against him for (...) drug trafficking"; ACLED
+    # codes the killing of a trafficker as gang violence (charges for robbery do not count)
+    r"\bvictims?\s+(?:had|has|have)\s+(?:been\s+)?(?:charges?\s+against\s+(?:him|her|them)\s+"
+    r"for|convicted\s+of)\s+(?:[\w ,]{0,30}?including\s+)?drug trafficking",
+    re.I,
+)
+
+
+def victim_affiliated(text: str) -> bool:
+    """Whether the first 600 characters name the one harmed as a gang or armed-group member
+    (``_VICTIM_AFFILIATED_RE``). Override-only: Attack -> Armed clash, model features unchanged."""
+    return _VICTIM_AFFILIATED_RE.search(text[:600]) is not None
 
 
 # -- who takes ground: Government regains territory vs Non-state actor overtakes territory ---
