@@ -1,0 +1,740 @@
+"""ACLED codebook rules applied after the event typer's linear model (``classify.EventTyper``).
+
+These are pure functions of the text: regex tables and the flags they compute. The typer's
+``_apply_overrides`` reads them and mixes the sub-type they name into the model's output;
+none of the override-only cues here is a model feature (``first_flags`` is both: its flags
+are ``__F_*`` features and overrides).
+
+A few first-sentence cues (``_OVERRIDES``) move half the probability mass to the sub-type
+ACLED's definitions require (weapon decides; fire exchanged both ways or armed victims make a
+clash; retaking ground is Government regains territory). Cues that are only overrides
+(``victim_flags``) are deliberately not model features: on the held-out Middle East rows,
+adding them as features shifted the learned weights and cost accuracy.
+
+Before those, ``definitional_cue`` reads the codebook's own wording for sub-types the training
+notes barely have (chemical weapon, suicide bomb, base established, non-violent transfer ...)
+and the typer moves ``classify.DEF_WEIGHT`` of the mass to it; predictions range over all 25
+sub-types, so a sub-type with no training row can still be coded.
+
+Two more override-only codebook rules: heavy ranged weapons alone (grenade launchers, RPGs,
+heavy machine guns, IFV cannon; no small arms, no fire both ways) are Shelling
+(``heavy_weapon_flags``), and a side taking ground decides between Government regains
+territory and Non-state actor overtakes territory by who took it, state forces being read
+from the actor dictionary plus common acronyms (``classify_roles.territory_taker``; the guesses
+it may override are ``_TERRITORY_FROM``). They moved the dev folds (pooled) from
+0.915 / 0.891 to 0.924 / 0.900, macro-F1 0.609 to 0.631; the Middle East rows did not move
+(0.891 / 0.852).
+
+Also here: drug seizures by state forces (``drug_seizure``), crowd sub-types by what the crowd
+and the authorities did (``crowd_flags``), the no-protest-without-demonstrators cue
+(``has_protest_cue``), ACLED's 25 sub-types (``SUB_TO_TYPE``) and the first-sentence helpers
+the model's features share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = [
+    "CROWD_WINDOW",
+    "MAX_TEXT",
+    "SUB_TO_TYPE",
+    "crowd_flags",
+    "definitional_cue",
+    "drug_seizure",
+    "first_flags",
+    "has_protest_cue",
+    "heavy_weapon_flags",
+    "victim_flags",
+]
+
+MAX_TEXT = 20_000  # characters read per text; notes are short, articles are cut to sentences
+
+# ACLED's 25 sub-event types and the event type each belongs to.
+SUB_TO_TYPE: dict[str, str] = {
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Armed clash": "Battles",
+    "Excessive force against protesters": "Protests",
+    "Protest with intervention": "Protests",
+    "Peaceful protest": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+# A march, not the month: "16 March", "in March", "late March" are dates.
+_MARCH = r"(?:march(?:ed|es|ers|ing)|(?<!\d )(?<!late )(?<!early )(?<!mid-)(?<!in )march(?!\s+\d))"
+# State forces, or their posts, hit by an act (the ``forces_victim`` cue and its override).
+_FORCE_TARGETS = (
+    r"(?:policem[ae]n|soldiers?|security (?:forces|personnel)|police officers?|troops|"
+    r"servicem[ae]n|checkpoints?|check points?|posts?|bases?)"
+)
+# Weapon and act cues read in the FIRST sentence only: ACLED notes (and the extractor's
+# anchor-first mentions) state the main event first, and the weapon there decides the
+# sub-event type (a shelling note may mention a later clash). Precision was checked on the
+# training side: each fires with >= 0.75 precision for its sub-type on held-out regions.
+_FIRST_RULES: tuple[tuple[str, str], ...] = (
+    (
+        "air",
+        r"\b(?:air ?strikes?|air ?raids?|drones?|warplanes?|fighter jets?|aircraft|"
+        r"helicopters?|aerial|jets?|uavs?|air force|(?:war)?planes?)\b",
+    ),
+    (
+        "shell",
+        r"\b(?:(?<!gas )shell(?:ed|ing|s)?|mortars?|rockets?|artillery|missiles?|projectiles?|"
+        r"katyushas?|howitzers?|bombard(?:ed|ment)|grad|mlrs|cannons?|heavy weapons|tank fire|"
+        r"explosions? involving unknown weapons)\b",
+    ),
+    (
+        "mutual",
+        r"\b(?:clash(?:ed|es)?|exchange[ds]? (?:of )?fire|exchanged|fighting|fought|"
+        r"gun ?battles?|firefights?|shoot-?outs?|engaged|skirmish\w*|repulsed|repelled|mutual|"
+        r"both sides|battles?|small arms|ambush\w*)\b",
+    ),
+    (
+        "ied",
+        r"\b(?:ieds?|improvised explosive|landmines?|land ?mines?|roadside bombs?|mines?|"
+        r"explosive devices?|car bombs?|vbieds?|magnetic bombs?|sticky bombs?|uxos?|"
+        r"unexploded|explosives?|detonated|bombs?)\b",
+    ),
+    ("suicide", r"\b(?:suicide|svbieds?|blew (?:himself|herself|themselves) up)\b"),
+    (
+        "disrupt",
+        r"\b(?:defus\w*|diffus\w*|seiz\w*|intercept\w*|shot down|dismantl\w*|"
+        r"confiscat\w*|cache|controlled detonation|found and|discovered|cleared)\b",
+    ),
+    ("protest", r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|" + _MARCH + r"|sit-?ins?)\b"),
+    ("grenade", r"\bgrenades?\b"),
+    ("launcher", r"\b(?:launchers?|rocket-propelled|rpgs?)\b"),
+    (
+        "forces_victim",
+        r"\b(?:(?:killed|wounded|injured|attacked|ambushed|targeted)\s+(?:\d+\s+)?(?:\w+\s+){0,2}"
+        + _FORCE_TARGETS
+        + r")\b",
+    ),
+    (
+        "regain",
+        r"\b(?:recaptur\w*|regain\w*|retook|retaken|re-?took|took back|"
+        r"recover(?:ed|ing) (?:control|territory|ground))\b",
+    ),
+    (
+        "move",
+        r"\b(?:deploy\w*|redeploy\w*|reinforcements?|convoy|troop movements?|"
+        r"military exercises?|drills?|patrol\w*|arriv\w*|sent|dispatched|withdr\w*|"
+        r"mobili[sz]\w*|recruit\w*|establish\w* (?:a |new )*(?:checkpoints?|posts?|positions?))\b",
+    ),
+)
+# The override form of the ``forces_victim`` cue: the words between the act and the forces
+# never include "by" ("a farmer was killed by soldiers at a checkpoint" names the agent).
+# The model feature keeps the older, looser form so the learned weights do not move.
+_FORCES_VICTIM_RE = re.compile(
+    r"\b(?:killed|wounded|injured|attacked|ambushed|targeted)\s+(?:\d+\s+)?"
+    r"(?:(?!by\b)\w+\s+){0,2}" + _FORCE_TARGETS + r"\b",
+    re.IGNORECASE,
+)
+_NUM = (
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|"
+    r"an? unknown number of|a|an|the)"
+)
+# Override-only cues: they move probability after the linear model but are not model
+# features, so adding them cannot shift the learned weights (feature additions that helped
+# the training-side dev folds cost accuracy out of distribution). Precision on the training
+# side: armed_victim without civ_victim is Armed clash 330 / Attack 10 of 417 rows.
+_VICTIM_RULES: tuple[tuple[str, str], ...] = (
+    (  # fire both ways: 116 / 116 such training-side first sentences are Armed clash
+        "exchange",
+        r"\b(?:in both directions|exchanged (?:fire|shelling|shots)|exchange of "
+        r"(?:fire|shelling)|mutual (?:shelling|fire)|returned fire)\b",
+    ),
+    (  # "2 policemen were killed by Taliban militants": armed actors on both sides
+        "armed_victim",
+        _NUM + r"\s+(?:[\w']+\s+){0,3}(?:policem[ae]n|soldiers?|commandos?|'?arbakis?'?|"
+        r"security (?:personnel|forces|force members?)|militants?|fighters?|troops|"
+        r"servicem[ae]n|militiam[ae]n|combatants?|rebels?|police officers?|jihadists?|"
+        r"insurgents?)\b[^.]{0,40}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?"
+        r"(?:killed|wounded|injured|shot)",
+    ),
+    (  # a shoot-out is fire both ways (training side: 75 of 81 first sentences Armed clash)
+        "shootout",
+        r"\bshoot-?outs?\b",
+    ),
+    (  # "killed 3 Taliban militants": combatants on the receiving end make a battle
+        "armed_killed",
+        r"\b(?:killed|wounded|injured)\s+" + _NUM[2:] + r"\s+(?:[\w']+\s+){0,2}(?:fighters?|"
+        r"militants?|insurgents?|rebels?|militiam[ae]n|combatants?|jihadists?)\b",
+    ),
+    (  # "gunmen opened fire on a car carrying members of the X Brigade": combatants as the
+        # object of a lethal act (never after "by"); training side 34 of 43 first sentences
+        # Armed clash, the rest air strikes / IEDs, none Attack
+        "armed_target",
+        r"\b(?:opened fire (?:on|at)|shot (?:dead|and killed)|assassinated|killed|targeted|"
+        r"ambushed|attacked)\s+(?:(?!by\b|when\b|after\b)[\w'-]+\s+){0,4}?(?:fighters?|"
+        r"militants?|militiam[ae]n|combatants?|commanders?|members? of (?:the )?(?:[\w'-]+ ){0,3}"
+        r"(?:brigades?|battalions?|militias?|factions?|forces|army|division|regiment|front|"
+        r"legion))\b",
+    ),
+    (  # gunmen storming a hospital, school or mosque: a civilian target (ACLED: Attack);
+        # rare in notes (6 of 9 training-side first sentences are Attack), common in news
+        "civ_site",
+        r"\b(?:gunmen|attackers|assailants|militants|armed men)\b[^.]{0,60}?\b(?:attacked|"
+        r"stormed|raided|opened fire (?:on|at|in|inside))\s+(?:[\w']+\s+){0,3}(?:hospital|"
+        r"maternity|clinic|school|mosque|church|market|wedding|funeral|shrine|temple|"
+        r"worshippers|students|patients)",
+    ),
+    (  # small arms at enemy positions: a ground engagement, not one-sided shelling
+        "small_arms",
+        r"\bsmall arms\b",
+    ),
+    (
+        "civ_victim",
+        _NUM + r"\s+(?:\w+\s+){0,2}(?:civilians?|villagers?|residents?|farmers?|herders?|"
+        r"women|children|child|boy|girl|man|woman|shepherds?)\b[^.]{0,30}?\b"
+        r"(?:were|was)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot)",
+    ),
+)
+_NONSTATE = (
+    r"(?:fighters?|militants?|rebels?|insurgents?|militia(?:s|men)?|jihadists?|taliban|"
+    r"al-?shabaa?b|houthis?|islamic state|is|isis|isil|daesh|boko haram|gunmen|"
+    r"armed (?:men|group)|factions?|m23|tplf)"
+)
+_PLACE_OBJ = (
+    r"(?:control|towns?|city|village|villages|district|districts|area|base|post|garrison|"
+    r"checkpoint|headquarters|centre|center|province|positions?|territory|crossing|airport|"
+    r"port|capital|outpost|camp|hill|region|county)"
+)
+# Definitional cues (ACLED codebook, section 1.2) for sub-types that are rare or absent in
+# the training notes (no chemical-weapon note at all, four suicide bombs), so the linear model
+# cannot learn them; the first sentence of a news report names them plainly. Each entry:
+# (flag, sub-type, cue, blocker). A firing cue moves DEF_WEIGHT of the mass to its sub-type
+# whatever the model guessed. Override-only, so the learned weights do not move.
+_DEF_RULES: tuple[tuple[str, str, str, str | None], ...] = (
+    (
+        "chemical",
+        "Chemical weapon",
+        r"\b(?:chemical (?:weapons?|attacks?|agents?|munitions?|strikes?)|sarin|chlorine|"
+        r"nerve (?:agents?|gas)|mustard gas|toxic gas|vx)\b",
+        None,
+    ),
+    (
+        "suicide",
+        "Suicide bomb",
+        r"\b(?:suicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|car|truck|vest|belt|blast|"
+        r"explosion)|svbieds?|blew (?:himself|herself|themselves) up|explosive[- ](?:vest|belt)s?)",
+        r"\b(?:foil\w*|thwart\w*|before (?:he|she|they)|arrested|defused|intercepted|"
+        r"clash\w*|fighting|exchange of fire|gun ?battle)\b",
+    ),
+    (
+        "sexual",
+        "Sexual violence",
+        r"\b(?:rap(?:e|ed|ing)|sexually (?:assault\w*|abus\w*)|sexual (?:violence|assault|abuse)|"
+        r"gang-?rap\w*|defiled|molested)\b",
+        r"\b(?:protest\w*|demonstrat\w*|march\w*|rall(?:y|ies|ied)|sentenced|court)\b",
+    ),
+    (
+        "agreement",
+        "Agreement",
+        r"\b(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord|pact|talks)|"
+        r"(?:signed|reached|agreed (?:to|on)|brokered|struck) (?:an? |the )?(?:[\w-]+ ){0,2}"
+        r"(?:agreement|deal|accord|truce|exchange|swap)|prisoner (?:exchange|swap))\b",
+        r"\b(?:violat\w*|despite|breach\w*|broke|killed|shelled|attacked|clashed|wounded|"
+        r"released)\b",
+    ),
+    (
+        "base",
+        "Headquarters or base established",
+        r"\b(?:establish\w*|set up|sets up|setting up|opened|built|erected)\s+"
+        r"(?:an? |the |its |their )?"
+        r"(?:new |temporary |permanent |forward )?(?:[\w-]+ ){0,2}(?:bases?|headquarters|"
+        r"(?:military |army |training )camps?|posts?|outposts?|command (?:centre|center|post)s?|"
+        r"offices?)\b",
+        r"\b(?:protest\w*|demonstrat\w*|idp|displaced|refugees?|checkpoints?)\b",
+    ),
+    (
+        "transfer",
+        "Non-violent transfer of territory",
+        r"\b(?:without (?:a fight|fighting|clashes|resistance|a shot|bloodshed)|"
+        r"handed (?:over )?(?:control|the (?:town|city|area|district|base|crossing))|"
+        r"handed over|peacefully (?:took|handed|entered|withdrew|moved)|"
+        r"took over (?:the )?positions? (?:previously )?held|"
+        r"(?:withdrew|pulled out|left) .{0,40}(?:under|as part of) (?:a |an |the )?"
+        r"(?:negotiated )?(?:deal|agreement)|abandoned it|evacuated the)\b",
+        r"\b(?:prisoners?|suspects?|bodies|weapons|killed)\b",
+    ),
+    (
+        "excessive",
+        "Excessive force against protesters",
+        r"\b(?:(?:opened fire|fired(?: live \w+)?|shot(?: and killed| dead)?|killed|beat(?:en)?)"
+        r"\s+(?:on |at |into |)(?:\w+\s+){0,3}(?:protesters?|demonstrators?|crowds?|marchers)|"
+        r"(?:protesters?|demonstrators?) (?:\w+ ){0,2}(?:were|was|died|killed)\s*(?:\w+ ){0,2}"
+        r"(?:killed|shot dead|died|beaten to death)|(?:protester|demonstrator) died)\b",
+        r"\b(?:riot\w*|stones?|stoned|torch\w*|burn\w*|loot\w*|vandal\w*|violent|petrol bombs?|"
+        r"molotov|barricad\w*|clash\w*|rubber bullets?|tear ?gas)\b",
+    ),
+    (
+        "nonstate_capture",
+        "Non-state actor overtakes territory",
+        r"\b" + _NONSTATE + r"\s+(?:[\w-]+ ){0,5}(?:took (?:over|control)|seized|captured|"
+        r"overran|overrun|took|gained control|stormed and (?:took|seized))\s+(?:\w+ ){0,2}"
+        + _PLACE_OBJ
+        + r"\b",
+        r"\b(?:without (?:a fight|fighting|clashes|resistance)|recaptur\w*|retook|regain\w*|"
+        r"weapons|ammunition|vehicles?|hostages?|students|people|civilians|repulsed|repelled)\b",
+    ),
+    (
+        "gov_capture",
+        "Government regains territory",
+        r"\b(?:recaptur\w*|regain\w*|retook|retaken|re-?took|took back|liberated|"
+        r"(?:army|troops|soldiers|forces|commandos|military) (?:[\w-]+ ){0,5}"
+        # "the army advanced and took the village": state forces taking ground by force
+        r"(?:captured|seized control|took control|cleared|took|seized) (?:\w+ ){0,2}"
+        + _PLACE_OBJ
+        + r")\b",
+        r"\b(?:without (?:a fight|fighting|clashes|resistance)|peacefully|prisoners?|hostages?|"
+        r"weapons)\b",
+    ),
+    (
+        "loot",
+        "Looting/property destruction",
+        r"\b(?:loot(?:ed|ing)|ransack\w*|pillag\w*|plunder\w*|uproot\w*|set fire to|"
+        r"set ablaze|torched|burn(?:ed|t) down|demolish\w*|bulldoz\w*|vandali[sz]\w*|"
+        r"destroyed (?:\w+ ){0,2}(?:homes?|houses?|crops|property|shops?))\b",
+        r"\b(?:protest\w*|demonstrat\w*|riot\w*|killed|killing|dead|died|wounded|injured|"
+        r"clash\w*|mob|crowd|air ?strikes?|shell\w*|bomb\w*)\b",
+    ),
+    (
+        "intercept",
+        "Disrupted weapons use",
+        r"\b(?:(?:intercept\w*|shot down|downed)\s+(?:an? |the |two |three |several |\d+ )?"
+        r"(?:[\w-]+ ){0,2}(?:drones?|missiles?|rockets?|projectiles?|uavs?)|defus\w*|foiled|"
+        r"thwart\w*|"
+        r"controlled (?:detonation|explosion)|seized (?:\w+ ){0,3}(?:weapons|arms|explosives|"
+        r"ammunition|rifles))\b",
+        r"\b(?:clash\w*|fighting|killing|killed)\b",
+    ),
+    (  # ACLED: a forced disappearance is Abduction/forced disappearance, not an arrest
+        "disappear",
+        "Abduction/forced disappearance",
+        r"\b(?:(?:fate|whereabouts) (?:\w+ ){0,3}?(?:remains?|is|are|still|stays?) (?:still )?"
+        r"unknown|taken to an unknown (?:location|destination|place)|forcibl[ey] disappear\w*|"
+        r"enforced disappearance)",
+        r"\b(?:killed|dead|died|bodies|body|corpses?|executed)\b",
+    ),
+    (
+        "grenade_throw",
+        "Grenade",
+        r"\b(?:threw|thrown|tossed|hurled|lobbed) (?:an? |two |several )?(?:hand )?grenades?",
+        r"\b(?:clash\w*|fighting|exchange of fire|at (?:\w+ ){0,2}(?:govt|government|"
+        r"security|military|police|soldiers|troops|forces|army|positions?))\b",
+    ),
+)
+# Cues too broad to override every guess: they only correct guesses that cannot be right
+# when the cue fires (a protest shot at is never an Attack on civilians).
+_DEF_ONLY_FROM: dict[str, frozenset[str]] = {
+    "loot": frozenset({"Change to group/activity", "Other", "Armed clash", "Arrests"}),
+    "excessive": frozenset({"Attack", "Mob violence"}),
+    "disappear": frozenset({"Arrests", "Attack", "Other", "Change to group/activity"}),
+    # A suicide bomber inside an assault on a base is coded as the battle (training side:
+    # 3 of 6 first sentences with the cue are Armed clash), so it never overrides a battle.
+    "suicide": frozenset(SUB_TO_TYPE) - {s for s, t in SUB_TO_TYPE.items() if t == "Battles"},
+    # ACLED codes air defences downing shells or missiles inside a fight as the fight.
+    "intercept": frozenset(SUB_TO_TYPE)
+    - {"Armed clash", "Shelling/artillery/missile attack", "Government regains territory"},
+}
+_DEF_RE = tuple(
+    (n, sub, re.compile(pat, re.IGNORECASE), re.compile(b, re.IGNORECASE) if b else None)
+    for n, sub, pat, b in _DEF_RULES
+)
+_FIRST_RE = tuple((name, re.compile(pat, re.IGNORECASE)) for name, pat in _FIRST_RULES)
+_VICTIM_RE = tuple((name, re.compile(pat, re.IGNORECASE)) for name, pat in _VICTIM_RULES)
+_SENT_END_RE = re.compile(r"(?<=[a-z0-9)\]])[.;]\s+(?=[A-Z])")
+_LABEL_RE = re.compile(r"^\s*([A-Z][A-Za-z /-]{2,30}):\s")
+_LEAD_DATE_RE = re.compile(  # strips a leading "On 3 May 2020," (only at the text start)
+    r"^\s*(?:on|around|between|in|during)\b[^,]{0,60}?\b(?:19|20)\d\d\b(?:\s*\([^)]{0,20}\))?,?",
+    re.IGNORECASE,
+)
+
+
+# "strike" is a labour strike in protest notes but a weapon in war news ("a Russian strike on
+# a cafe", "the air strike"). A strike named by its weapon, or a strike "on"/"against" a
+# target, is military: its word becomes the token ``milstrike`` and it is no protest cue.
+_MIL_STRIKE_RE = re.compile(
+    r"\b(?:(?:air|drone|missile|rocket|artillery|aerial|precision|retaliatory|cruise|"
+    r"ballistic|naval|military|bomb(?:ing)?)[- ](strikes?)|"
+    r"(?<!\bon )(?<!hunger )(?<!general )(?<!labour )(?<!labor )(?<!workers )(?<!workers' )"
+    r"(strikes?) (?=(?:on|against|hit|hits|killed|kills|targeted|destroyed|wounded)\b"
+    r"(?! (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d))))",
+    re.IGNORECASE,
+)
+# Any sign of a demonstration. ACLED protests always have demonstrators (2,780 of 2,801
+# training-side protest notes match), so a text without one is never typed Protests.
+_PROTEST_ANY_RE = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|demos?|rall(?:y|ies|ied)|" + _MARCH + r"|sit-?ins?|picket\w*|"
+    r"strik\w*|boycott\w*|petition\w*|gather\w*|vigil\w*|assembl\w*|crowds?|walkouts?|"
+    r"walked out|block(?:ed|ing|ade\w*)|occup(?:y|ied|ying)|chant\w*|denounc\w*|demand\w*|"
+    r"oppos\w*|refus\w*|campaign\w*|procession|parade\w*|banners?|placards?|supporters|"
+    r"disperse\w*|stormed|poured|commemorat\w*|honk\w*|caravans?|motorcades?|"
+    r"banged pots|lament\w*|evicted|chaos|storm)\b|\[size=",
+    re.IGNORECASE,
+)
+
+
+def _military_strikes(text: str) -> list[tuple[int, int]]:
+    """Spans of the word "strike(s)" where it names a weapon strike, not a labour strike."""
+    out = []
+    for m in _MIL_STRIKE_RE.finditer(text):
+        g = 1 if m.group(1) else 2
+        out.append((m.start(g), m.end(g)))
+    return out
+
+
+def has_protest_cue(text: str) -> bool:
+    """Whether ``text`` shows any demonstration (a weapon "strike" does not count)."""
+    text = text[:MAX_TEXT]
+    mil = _military_strikes(text)
+    return any(not any(s <= m.start() < e for s, e in mil) for m in _PROTEST_ANY_RE.finditer(text))
+
+
+def _body_start(text: str) -> int:
+    """Offset after a leading "Label:" and "On 3 May 2020," (the first clause starts there)."""
+    start = 0
+    label = _LABEL_RE.match(text)
+    if label:
+        start = label.end()
+    lead = _LEAD_DATE_RE.match(text, start)
+    return lead.end() if lead else start
+
+
+def first_flags(text: str, start: int | None = None) -> set[str]:
+    """Cue flags of the first sentence, plus the definitional combinations ("shell_only")."""
+    text = text[:MAX_TEXT]
+    if start is None:
+        start = _body_start(text)
+    end = _SENT_END_RE.search(text, start)
+    first = text[start : end.start() if end else min(len(text), start + 600)]
+    got = {name for name, rx in _FIRST_RE if rx.search(first)}
+    if "air" not in got and _MIL_STRIKE_RE.search(first):
+        got.add("shell")  # "a Russian strike on a cafe": a remote strike, weapon unnamed
+    blocked = got & {"mutual", "protest", "disrupt", "suicide"}
+    if "air" in got and not got & {"mutual", "protest"}:
+        got.add("air_only")
+    if "shell" in got and not blocked and "air" not in got:
+        got.add("shell_only")
+    if "ied" in got and not blocked and not got & {"shell", "air", "grenade"}:
+        got.add("ied_only")
+    if "grenade" in got and not got & {"launcher", "mutual"}:
+        got.add("grenade_only")
+    return got
+
+
+def _first_sentence(text: str) -> tuple[int, str]:
+    start = _body_start(text)
+    end = _SENT_END_RE.search(text, start)
+    return start, text[start : end.start() if end else min(len(text), start + 600)]
+
+
+def _def_hits(first: str) -> Iterator[tuple[str, str, re.Match[str]]]:
+    """(rule name, sub-type, match) of every definitional cue in ``first`` whose blocker is
+    silent, in rule order."""
+    for name, sub, rx, block in _DEF_RE:
+        m = rx.search(first)
+        if m is not None and not (block is not None and block.search(first)):
+            yield name, sub, m
+
+
+def definitional_cue(text: str, guess: str | None = None) -> tuple[str, int, int] | None:
+    """The first definitional cue of the first sentence: (sub-type, start, end) or None.
+
+    ``guess`` is the model's sub-type; cues listed in ``_DEF_ONLY_FROM`` fire only against
+    the guesses named there.
+    """
+    start, first = _first_sentence(text[:MAX_TEXT])
+    for name, sub, m in _def_hits(first):
+        allowed = _DEF_ONLY_FROM.get(name)
+        if allowed is None or guess in allowed:
+            return sub, start + m.start(), start + m.end()
+    return None
+
+
+def _any_definitional_cue(text: str) -> bool:
+    """Whether any definitional cue fires in the first sentence, whatever its guards."""
+    return next(_def_hits(_first_sentence(text)[1]), None) is not None
+
+
+# Heavy weapons fired from a distance: launched grenades (RPGs, grenade launchers), heavy
+# machine guns, IFV / BMP cannon, anti-aircraft guns. With no small arms and no fire both ways
+# ACLED codes them as Shelling/artillery/missile attack (training side: 107 of 121 such first
+# sentences; the rest name "in both directions", a drone, or an airport front line).
+_HEAVY_RE = re.compile(
+    r"\b(?:heavy machine ?guns?|heavy machineguns|ifvs?|infantry fighting vehicles?|bmps?|"
+    r"anti-aircraft guns?|grenade launchers?|rpgs?(?!\s*\(| party)|rocket-propelled grenades?|"
+    r"pounded|"
+    r"(?:explosions?|projectiles?)(?:/[\w ]+?)*/bursts of fire involving)\b",
+    re.IGNORECASE,
+)
+_FIRED_RE = re.compile(
+    r"\b(?:fir(?:ed|ing|es)|shot|launch\w*|target\w*|us(?:ed|ing)|hit|struck|attack\w*|"
+    r"observed|pounded|opened)\b",
+    re.IGNORECASE,
+)
+_HEAVY_BLOCK = frozenset({"mutual", "air", "protest", "suicide", "disrupt", "small_arms"})
+
+
+def heavy_weapon_flags(text: str) -> set[str]:
+    """``{"shell_only"}`` when the first sentence names only heavy ranged weapons (above)."""
+    first = _first_sentence(text[:MAX_TEXT])[1]
+    if not _HEAVY_RE.search(first) or not _FIRED_RE.search(first):
+        return set()
+    if first_flags(text) & _HEAVY_BLOCK or "sniper" in first.lower():
+        return set()
+    return {"shell_only"}
+
+
+# State forces seizing or destroying drugs, drug labs or crops: ACLED codes it as
+# Looting/property destruction (training side: 25 of 25 such first sentences), while seizing
+# weapons is Disrupted weapons use. Not a definitional cue: a drug bust in news text must not
+# count as a conflict cue for the ``is_conflict`` gate.
+_DRUG_SEIZURE_RE = re.compile(
+    r"\b(?:police|forces|military|army|authorities|troops|soldiers|officers|navy|guards?)\b"
+    r"[^.;]{0,60}?\b(?:seiz\w*|dismantl\w*|destroy\w*|confiscat\w*|eradicat\w*|burn\w*|"
+    r"raided)\s+(?:[\w,.'-]+\s+){0,6}?(?:marijuana|cannabis|cocaine|heroin|opium|poppy|drugs?|"
+    r"narcotics|(?:drug|cocaine|processing|synthetic drug|marijuana) labs?|laborator(?:y|ies)|"
+    r"coca|crops|plantations?|cigarettes|contraband)\b",
+    re.IGNORECASE,
+)
+_SEIZURE_BLOCK_RE = re.compile(
+    r"\b(?:weapons?|arms|explosives?|ammunition|rifles?|guns?|grenades?|ieds?)\b", re.I
+)
+_SEIZURE_FROM = frozenset(
+    {"Disrupted weapons use", "Arrests", "Other", "Change to group/activity", "Attack"}
+)
+
+
+def drug_seizure(text: str) -> bool:
+    """Whether the first sentence has state forces seizing or destroying drugs or crops."""
+    first = _first_sentence(text[:MAX_TEXT])[1]
+    return _DRUG_SEIZURE_RE.search(first) is not None and not _SEIZURE_BLOCK_RE.search(first)
+
+
+_CIV_WORD_RE = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|women|children|family|passengers?)\b", re.I
+)
+
+
+def victim_flags(text: str) -> set[str]:
+    """Override-only flags of the first sentence: who was hit, fire exchanged both ways."""
+    text = text[:MAX_TEXT]
+    start = _body_start(text)
+    end = _SENT_END_RE.search(text, start)
+    first = text[start : end.start() if end else min(len(text), start + 600)]
+    got = {name for name, rx in _VICTIM_RE if rx.search(first)}
+    if "armed_victim" in got and "civ_victim" not in got:
+        got.add("armed_victim_only")
+    if "armed_target" in got and _CIV_WORD_RE.search(first):
+        got.discard("armed_target")  # civilians hit too: ACLED codes the attack on them
+    return got
+
+
+_CROWD_SUBS = frozenset(s for s, t in SUB_TO_TYPE.items() if t in {"Protests", "Riots"})
+CROWD_WINDOW = 1000  # characters of a text read for crowd cues (a note's event sentences)
+# Demonstrators doing violence or destruction (ACLED: Violent demonstration): burning tyres or
+# barricades, stones thrown, vandalism, a brawl with police. "people who set fire to crops"
+# is someone else's act that a protest denounces, so "who set fire" does not count.
+_CROWD_VIOLENCE_RE = re.compile(
+    r"\b(?:burn(?:ed|ing|t)\s+(?:\w+\s+){0,2}(?:tyres|tires|objects|debris|mattresses|"
+    r"barricades|vehicles?|cars?|buses|branches|logs|wood)|(?:tyres|tires|objects|branches|"
+    r"barricades|debris|mattresses|vehicle)\s+(?:\w+\s+){0,2}on fire|"
+    r"(?<!who )set\s+(?:\w+\s+){0,3}(?:on fire|ablaze|alight)|(?<!who )set fire to|pelted|"
+    r"(?:threw|throwing|hurled|hurling|thrown)\s+(?:\w+\s+){0,2}(?:stones|rocks|bricks|"
+    r"bottles|petrol bombs|molotov\w*)|stone[- ]?pelting|vandali[sz]\w*|ransack\w*|brawl\w*|"
+    r"scuffle\w*|physical (?:confrontation|altercation)|police clashed|clash(?:ed)? with "
+    r"(?:the )?(?:police|security|demonstrators|protesters|counter-?\w+))\b",
+    re.IGNORECASE,
+)
+# A noise protest (pot-banging, honking, from balconies) is non-violent by its form.
+_NOISE_PROTEST_RE = re.compile(
+    r"\b(?:pot-?banging|cacerolazos?|bang(?:ed|ing) (?:on )?pots|honk\w*|"
+    r"from (?:their )?balconies|candlelight)\b",
+    re.IGNORECASE,
+)
+# Authorities physically intervening without lethal force (ACLED: Protest with intervention).
+_INTERVENTION_RE = re.compile(
+    r"\b(?:dispers\w*|lathi[- ]?charg\w*|tear ?gas\w*|water cannons?|rubber bullets?|"
+    r"intervened|arrested (?:\w+ ){0,3}(?:protesters|demonstrators|participants|people|"
+    r"persons|students|workers)|(?:protesters|demonstrators) (?:were|was) (?:\w+ ){0,2}"
+    r"(?:arrested|detained|beaten)|used force|broke up|pepper spray|baton\w*|dragged)\b",
+    re.IGNORECASE,
+)
+_DEMO_RE = re.compile(r"\b(?:protest\w*|demonstrat\w*)\b", re.IGNORECASE)
+
+
+def crowd_flags(text: str) -> set[str]:
+    """Override-only crowd cues (ACLED's crowd definitions), read in ``CROWD_WINDOW``.
+
+    Counts on the leave-region-out dev folds (rows whose guess the flag overrides, right /
+    wrong): ``crowd_violence`` Peaceful protest or Protest with intervention -> Violent
+    demonstration 21 / 1; ``noise_protest`` Violent demonstration -> Peaceful protest 24 / 0
+    (one batch of pot-banging notes); ``crowd_dispersed`` Peaceful protest -> Protest with
+    intervention 8 / 0; ``demo_riot`` Mob violence -> Violent demonstration (a protest or
+    demonstration named in the first sentence) 3 / 0.
+    """
+    head = text[:CROWD_WINDOW]
+    got: set[str] = set()
+    if _CROWD_VIOLENCE_RE.search(head):
+        got.add("crowd_violence")
+    else:
+        if _NOISE_PROTEST_RE.search(head):
+            got.add("noise_protest")
+        if _INTERVENTION_RE.search(head):
+            got.add("crowd_dispersed")
+    if _DEMO_RE.search(_first_sentence(head)[1]):
+        got.add("demo_riot")
+    return got
+
+
+# A first-sentence weapon cue decides the sub-type over these model guesses (ACLED codes by
+# weapon: one-sided shelling is not an armed clash; an airstrike that kills is not an attack).
+_OVERRIDES: dict[str, tuple[str, frozenset[str]]] = {
+    # A group moving fighters or weapons with nothing fired (reinforcements, redeployment,
+    # convoys): ACLED Change to group/activity, even when the cargo is "heavy weapons".
+    "group_moved": (
+        "Change to group/activity",
+        frozenset(
+            {
+                "Armed clash",
+                "Attack",
+                "Shelling/artillery/missile attack",
+                "Air/drone strike",
+                "Remote explosive/landmine/IED",
+                "Mob violence",
+                "Other",
+                "Looting/property destruction",
+            }
+        ),
+    ),
+    # Fire exchanged both ways is a clash whatever the weapon (ACLED: Armed clash).
+    "exchange": (
+        "Armed clash",
+        frozenset(
+            {
+                "Attack",
+                "Mob violence",
+                "Shelling/artillery/missile attack",
+                "Grenade",
+                "Air/drone strike",
+                "Remote explosive/landmine/IED",
+            }
+        ),
+    ),
+    # A remote weapon in the first sentence is never a crowd event (no training-side
+    # first sentence with air_only or ied_only is a protest or riot): "a bomb set fire to
+    # tankers" is not a riot, "a plane bombed the theatre" not a protest.
+    "air_only": (
+        "Air/drone strike",
+        frozenset({"Attack", "Armed clash", "Mob violence", "Shelling/artillery/missile attack"})
+        | _CROWD_SUBS,
+    ),
+    "shell_only": (
+        "Shelling/artillery/missile attack",
+        frozenset({"Attack", "Armed clash", "Mob violence", "Grenade", "Violent demonstration"})
+        | _CROWD_SUBS,
+    ),
+    "ied_only": (
+        "Remote explosive/landmine/IED",
+        frozenset({"Attack", "Armed clash", "Mob violence", "Other", "Change to group/activity"})
+        | _CROWD_SUBS,
+    ),
+    # ACLED codes an armed group killing soldiers or police as a clash, not an attack.
+    "forces_victim": ("Armed clash", frozenset({"Attack"})),
+    "armed_victim_only": ("Armed clash", frozenset({"Attack"})),
+    "shootout": ("Armed clash", frozenset({"Attack", "Mob violence"})),
+    "armed_killed": ("Armed clash", frozenset({"Attack"})),
+    "armed_target": ("Armed clash", frozenset({"Attack"})),
+    # The one harmed named as a gang / cartel / armed-group member or a drug trafficker
+    # (``classify_roles.victim_affiliated``): ACLED codes violence between armed actors as a
+    # Battle even when one-sided. Leave-region-out dev folds: 17 right / 0 wrong.
+    "victim_affiliated": ("Armed clash", frozenset({"Attack"})),
+    # Ukraine-style notes: mortars plus small arms at enemy positions are one Armed clash
+    # (training side: all 182 first sentences naming small arms are Armed clash).
+    "small_arms": ("Armed clash", frozenset({"Shelling/artillery/missile attack"})),
+    # armed men storming a civilian site with no fire returned: an attack on civilians
+    "civ_site": ("Attack", frozenset({"Armed clash"})),
+    # ACLED codes launched grenades (RPGs, grenade launchers) as shelling, not as Grenade:
+    # no training-side row with a launcher in its first sentence is coded Grenade (0 / 168).
+    "launcher": ("Shelling/artillery/missile attack", frozenset({"Grenade"})),
+    # Shells, rockets or mortars fired at a town or village with nobody firing back (ACLED:
+    # one-sided long-range fire is Shelling/artillery/missile attack; training side 7 of 7).
+    "remote_place": (
+        "Shelling/artillery/missile attack",
+        frozenset({"Armed clash", "Attack", "Mob violence", "Looting/property destruction"}),
+    ),
+    # State forces shooting or killing civilians with no fire returned: one-sided violence
+    # against civilians (ACLED: Attack). Training side 104 Attack / 16 Armed clash.
+    "state_on_civ": ("Attack", frozenset({"Armed clash"})),
+    # An armed or state group acting without violence or a crowd: delivering aid, announcing,
+    # recruiting, deploying (ACLED: Change to group/activity; training side 33 of 61 such first
+    # sentences; the rest are mostly agreements, which this never overrides).
+    "nonviolent_group": (
+        "Change to group/activity",
+        frozenset(
+            {
+                "Attack",
+                "Armed clash",
+                "Mob violence",
+                "Other",
+                "Peaceful protest",
+                "Looting/property destruction",
+            }
+        ),
+    ),
+    # Retaking ground is its own sub-type (coded with the clash around it folded in).
+    "regain": (
+        "Government regains territory",
+        frozenset({"Armed clash", "Attack", "Non-violent transfer of territory"}),
+    ),
+    # Crowd sub-types by what the crowd and the authorities did (``crowd_flags``); last, so a
+    # weapon cue above wins. Dev-fold counts (right / wrong) are in ``crowd_flags``.
+    "crowd_violence": (
+        "Violent demonstration",
+        frozenset({"Peaceful protest", "Protest with intervention"}),
+    ),
+    "noise_protest": ("Peaceful protest", frozenset({"Violent demonstration"})),
+    "crowd_dispersed": ("Protest with intervention", frozenset({"Peaceful protest"})),
+    "demo_riot": ("Violent demonstration", frozenset({"Mob violence"})),
+}
+# Guesses a side taking ground overrides (see ``EventTyper._territory``). A non-state group
+# taking a village with no fight is Non-violent transfer, so that guess stays for it.
+_TERRITORY_FROM = frozenset(
+    {
+        "Armed clash",
+        "Attack",
+        "Non-violent transfer of territory",
+        "Non-state actor overtakes territory",
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+        "Looting/property destruction",
+        "Change to group/activity",
+        "Other",
+    }
+)
+_NONSTATE_TAKE_FROM = frozenset({"Armed clash", "Attack", "Looting/property destruction"})
+_ROLE_OVERRIDES = frozenset(
+    {"nonviolent_group", "remote_place", "group_moved"}
+)  # role flags that also act as overrides
