@@ -102,3 +102,25 @@ def test_packaged_typer_keeps_lynching_mob_violence(typer: EventTyper) -> None:
 def test_weapon_cue_still_wins_over_crowd_cue(typer: EventTyper) -> None:
     text = "On 2 June 2021, an air strike hit a protest camp and set tents on fire."
     assert typer.predict(text).event_type == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 March, students rallied outside the court in Vell against the detention of two "
+        "classmates accused of vandalising a bank branch.",
+        "On 4 March, residents held a sit-in in Vell for two men detained last week for hurling "
+        "stones at a police station.",
+        "On 4 March, teachers marched in Vell condemning the youths who set fire to a school.",
+    ],
+)
+def test_violence_a_protest_is_about_is_not_the_crowds_own(text: str) -> None:
+    assert "crowd_violence" not in crowd_flags(text)
+
+
+def test_the_crowds_own_violence_after_a_grievance_still_counts() -> None:
+    text = (
+        "On 4 March, students protested in Vell against the arrest of a classmate accused of "
+        "theft. Later they threw stones at the police and burned tyres on the main road."
+    )
+    assert "crowd_violence" in crowd_flags(text)

@@ -583,6 +583,23 @@ _INTERVENTION_RE = re.compile(
     re.IGNORECASE,
 )
 _DEMO_RE = re.compile(r"\b(?:protest\w*|demonstrat\w*)\b", re.IGNORECASE)
+# Violence a protest is about, not the crowd's own: "against the detention of activists
+# accused of vandalising a bank", "detained ... for hurling a Molotov cocktail" (the same rule
+# as for fatalities: the grievance is another event). Read in the words before the cue.
+_GRIEVANCE_RE = re.compile(
+    r"\b(?:accused of|charged with|suspected of|(?:arrested|detained|jailed|sentenced)\b[^.;]*"
+    r"\bfor|denounc\w*|condemn\w*|in solidarity with)\b[^.;]*$",
+    re.IGNORECASE,
+)
+GRIEVANCE_REACH = 80  # characters before a crowd cue read for a grievance marker
+
+
+def _crowd_violence(head: str) -> bool:
+    """A crowd-violence cue that is the crowd's own act, not the grievance it protests."""
+    return any(
+        not _GRIEVANCE_RE.search(head[max(0, m.start() - GRIEVANCE_REACH) : m.start()])
+        for m in _CROWD_VIOLENCE_RE.finditer(head)
+    )
 
 
 def crowd_flags(text: str) -> set[str]:
@@ -593,11 +610,13 @@ def crowd_flags(text: str) -> set[str]:
     demonstration 21 / 1; ``noise_protest`` Violent demonstration -> Peaceful protest 24 / 0
     (one batch of pot-banging notes); ``crowd_dispersed`` Peaceful protest -> Protest with
     intervention 8 / 0; ``demo_riot`` Mob violence -> Violent demonstration (a protest or
-    demonstration named in the first sentence) 3 / 0.
+    demonstration named in the first sentence) 3 / 0. A cue after a grievance marker
+    ("accused of vandalising", ``_GRIEVANCE_RE``) is the protest's subject: no dev row
+    changes, 3 Middle East protest rows stop being read as riots.
     """
     head = text[:CROWD_WINDOW]
     got: set[str] = set()
-    if _CROWD_VIOLENCE_RE.search(head):
+    if _crowd_violence(head):
         got.add("crowd_violence")
     else:
         if _NOISE_PROTEST_RE.search(head):
