@@ -32,12 +32,12 @@ def test_a_weak_word_alone_is_no_firm_country(geo: Geocoder) -> None:
     text = "Protesters blocked a road over the exchange rate of the US dollar."
     tops = geo.find(text)
     assert geo.text_country(tops, text) == "United States"
-    assert geo.text_country(tops, text, firm=True) is None
+    assert geo.country_readings(tops, text)[1] is None
     # the collection's support makes no weak word firm
-    assert geo.text_country(tops, text, prior={"United States": 0.1}, firm=True) is None
+    assert geo.country_readings(tops, text, prior={"United States": 0.1})[1] is None
 
 
 def test_a_name_read_in_the_collection_country_is_firm(geo: Geocoder) -> None:
     text = "Rioters set tyres on fire in Tripoli."
     tops = geo.find(text)
-    assert geo.text_country(tops, text, prior={"Lebanon": 0.9}, firm=True) == "Lebanon"
+    assert geo.country_readings(tops, text, prior={"Lebanon": 0.9})[1] == "Lebanon"

@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from eventfuse.geo.aliases import ADMIN_ALIASES
-from eventfuse.geo.normalize import ARTICLES, clean_admin_name, norm_key, skeleton, skeletons
+from eventfuse.geo.normalize import ARTICLES, clean_admin_name, norm_key, skeleton
 from eventfuse.geo.store import GazetteerStore, PlaceRow
 
 # Words that say what kind of area a name is, in the languages of admin names.
@@ -118,7 +118,7 @@ def names_town(store: GazetteerStore, district: str, town: PlaceRow, written: st
         _close(dk, k) for k in (norm_key(town.name), norm_key(written))
     ):
         return True
-    for k in {k for sk in skeletons(dk) for k in store.keys_by_skel(sk)}:
+    for k in set(store.keys_spelled_like(dk)):
         if _close(dk, k) and any(r.uid == town.uid for r in store.by_key(k)):
             return True
     return False

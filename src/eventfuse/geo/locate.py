@@ -478,11 +478,8 @@ class Locator:
 
     def _country_point(self, country: str | None) -> tuple[float, float] | None:
         """The position the gazetteer gives ``country`` (its seat), if any."""
-        rows = self.g.store.by_key(norm_key(country)) if country else []
-        for r in rows:
-            if r.feature == "country" and r.lat is not None and r.lon is not None:
-                return (r.lat, r.lon)
-        return None
+        r = self.g.country_row(country) if country else None
+        return (r.lat, r.lon) if r is not None and r.lat is not None and r.lon is not None else None
 
     def _weak_country(self, t: Toponym, r: PlaceRow) -> bool:
         """A country word that says whose, not where (see ``evidence.weak_mention``)."""

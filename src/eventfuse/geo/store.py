@@ -21,6 +21,7 @@ from importlib import metadata
 from pathlib import Path
 
 from eventfuse.errors import ConfigError
+from eventfuse.geo.normalize import skeletons
 from eventfuse.geo.schema import SCHEMA
 
 _COLS = "id, name, feature, country, cc, admin1, admin2, lat, lon, population, source, gid"
@@ -189,6 +190,11 @@ class GazetteerStore:
         for _, db in self._dbs:
             keys.update(k for (k,) in db.execute("SELECT key FROM skel WHERE skel=?", (skel,)))
         return tuple(sorted(keys))
+
+    def keys_spelled_like(self, key: str) -> list[str]:
+        """Name keys that share a consonant skeleton with ``key`` (``normalize.skeletons``:
+        its own, and its -at reading for a final -a/-ah/-eh), in skeleton order."""
+        return [k for sk in skeletons(key) for k in self.keys_by_skel(sk)]
 
     def has_key(self, key: str) -> bool:
         return bool(self.by_key(key))

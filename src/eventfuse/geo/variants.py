@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from eventfuse.geo.aliases import COMMON_WORDS
 from eventfuse.geo.cues import WHERE_CUES, alternation
 from eventfuse.geo.finder import _in_bracket, relation_before
-from eventfuse.geo.normalize import ARTICLES, GENERIC, norm_key, skeletons
+from eventfuse.geo.normalize import ARTICLES, GENERIC, norm_key
 from eventfuse.geo.store import GazetteerStore, PlaceRow
 from eventfuse.model import Toponym
 
@@ -50,14 +50,13 @@ def _rows_in(
     out: list[PlaceRow] = []
     if len(key.replace(" ", "")) < 4:
         return out
-    for sk in skeletons(key):
-        for k in store.keys_by_skel(sk):
-            close = fuzz.ratio(k, key)
-            if k != key and close >= ratio:
-                rows = store.by_key(k)
-                if close < MIN_RATIO:  # a loose variant names a town or district, not a province
-                    rows = tuple(r for r in rows if r.feature not in ("adm1", "country"))
-                out.extend(r for r in rows if country is None or r.country == country)
+    for k in store.keys_spelled_like(key):
+        close = fuzz.ratio(k, key)
+        if k != key and close >= ratio:
+            rows = store.by_key(k)
+            if close < MIN_RATIO:  # a loose variant names a town or district, not a province
+                rows = tuple(r for r in rows if r.feature not in ("adm1", "country"))
+            out.extend(r for r in rows if country is None or r.country == country)
     if country is None and len({r.country for r in out}) != 1:
         return []
     return out
