@@ -192,12 +192,7 @@ class Finder:
         if not rest[:1].isupper() or len(head) < 3 or head.lower() in ARTICLES:
             return None
         key = norm_key(head)
-        rows = self.lookup(key)  # the town's own name, not an old one ("Para" for Belem)
-        big = any(
-            r.feature == "city" and r.population >= BIG_TOWN and norm_key(r.name) == key
-            for r in rows
-        )
-        if any(r.feature == "country" for r in rows) or not big:
+        if any(r.feature == "country" for r in self.lookup(key)) or not self._big_town(key):
             return None
         tail = re.split(r"[-\s]", rest, maxsplit=1)[0]
         if _well_known(self.lookup(norm_key(tail))) or _ROUTE.match(text, word.end()):
@@ -270,7 +265,10 @@ class Finder:
         m = _CITY_S.search(text, max(0, start - 40), start)
         if not m:
             return False
-        key = norm_key(m.group(1))
+        return self._big_town(norm_key(m.group(1)))
+
+    def _big_town(self, key: str) -> bool:
+        """``key`` is a big town's own name, not an old one of it ("Para" for Belem)."""
         return any(
             r.feature == "city" and r.population >= BIG_TOWN and norm_key(r.name) == key
             for r in self.lookup(key)
