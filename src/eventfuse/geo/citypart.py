@@ -7,7 +7,7 @@ the quarter's district, not the city seat's). The ranking of ``locate`` prefers 
 admin2 area, so the city itself won; and a same-named village elsewhere in the province
 ("Kadikoy" in Silivri, 50 km out) could win over the city.
 
-``quarter_of`` reads the quarter's gazetteer entry that lies inside the city: same country,
+``quarter_rows`` reads the quarter's gazetteer entry that lies inside the city: same country,
 same admin1, within ``QUARTER_KM`` of the city's point. Nothing else of that name is a
 reading of the quarter: when the gazetteer has no such entry the city stays the place.
 """
@@ -43,13 +43,13 @@ _URBAN = re.compile(rf"{_PART}\s+(?:of|in)\b|\bcity\b|\bcapital\b|['’]s", re.I
 _CITY_S = re.compile(r"['’]s\s+(?:the\s+)?$")
 # rapidfuzz ratio a spelling variant needs to be read as a quarter
 CLOSE_RATIO = 85
-_GAP = 45
+_GAP = 45  # characters at most between the two names
 # The city's name written as its province's
 _PROVINCE_AFTER = re.compile(
     r"\s+(?:(?:eastern|western|northern|southern)\s+)?"
     r"(?:countryside|province|governorate|region|state|county|oblast|rural)\b",
     re.IGNORECASE,
-)  # characters at most between the two names
+)
 
 
 def tie(text: str, quarter: Toponym, city: Toponym) -> str | None:
