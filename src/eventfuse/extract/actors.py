@@ -291,9 +291,15 @@ class ActorDictionary:
         e = self.entries.get(key)
         if e is not None:
             e = self._home_unit(e, country, m.group(1))
-            actor = self.resolve(e, country, m.group(1))
-            if actor is not None:
-                found.append(ActorMatch(actor, m.start(1), m.end(1)))
+            found += self._matched(e, country, m.group(1), m.start(1), m.end(1))
+
+    def _matched(
+        self, e: Entry, country: str | None, raw: str, start: int, end: int
+    ) -> list[ActorMatch]:
+        """The mention ``raw`` at ``start:end`` coded by ``e`` (nothing when it resolves to
+        no actor in ``country``)."""
+        actor = self.resolve(e, country, raw)
+        return [ActorMatch(actor, start, end)] if actor is not None else []
 
     def _allegiance(self, text: str, country: str | None) -> list[ActorMatch]:
         """Sides named by loyalty ("pro-government forces": the state) and named
@@ -303,14 +309,10 @@ class ActorDictionary:
         for kind, s, e in loyal_spans(text):
             mil = kind == "military"
             name = "Military Forces of {country}" if mil else PRO_GOV_MILITIA
-            actor = self.resolve(Entry(text[s:e], name, 1 if mil else 3), country, text[s:e])
-            if actor is not None:
-                out.append(ActorMatch(actor, s, e))
+            out += self._matched(Entry(text[s:e], name, 1 if mil else 3), country, text[s:e], s, e)
         for op, state, s, e in operation_spans(text, self.demonyms()):
             entry = Entry(op, f"Military Forces of {state}", 1) if state else Entry(op, op, 8)
-            actor = self.resolve(entry, country, text[s:e])
-            if actor is not None:
-                out.append(ActorMatch(actor, s, e))
+            out += self._matched(entry, country, text[s:e], s, e)
         return out
 
     def _home_unit(self, e: Entry, country: str | None, raw: str) -> Entry:
@@ -324,7 +326,7 @@ class ActorDictionary:
         states = {c.lower() for c in self._state_phrase_rx()[1]} | set(self.demonyms())
         if any(w in states for w in re.findall(r"[\w'-]+", raw.lower())):
             return e
-        return Entry(e.surface, f"{m.group(1)} Forces of {{country}} {m.group(3)}", e.inter)
+        return _as_template(e, m, e.inter)
 
     def _communal(
         self, text: str, country: str | None, found: list[ActorMatch]
@@ -413,9 +415,8 @@ class ActorDictionary:
             if m.group("c").lower() in self._nationals():
                 continue  # a known state: matched above
             name = f"{'Police' if m.group(1).lower() == 'police' else 'Military'} Forces of "
-            actor = self.resolve(Entry(m.group(0), name + m.group("c"), 1), country, m.group(0))
-            if actor is not None:
-                out.append(ActorMatch(actor, m.start(), m.end()))
+            entry = Entry(m.group(0), name + m.group("c"), 1)
+            out += self._matched(entry, country, m.group(0), m.start(), m.end())
         return out
 
     def _paired(self, text: str, country: str | None) -> list[ActorMatch]:
@@ -431,9 +432,7 @@ class ActorDictionary:
         for m in self._rx_pair.finditer(text):
             state = self.demonyms()[m.group(1).lower()]
             entry = Entry(m.group(1), f"Military Forces of {state}", 1)
-            actor = self.resolve(entry, country, m.group(1))
-            if actor is not None:
-                out.append(ActorMatch(actor, m.start(1), m.end(1)))
+            out += self._matched(entry, country, m.group(1), m.start(1), m.end(1))
         return out
 
     def _foreign_units(self, text: str, country: str | None) -> list[ActorMatch]:
@@ -460,7 +459,7 @@ class ActorDictionary:
             if e is not None and fixed is not None:
                 # a unit learned under one country ("Military Police" of Brazil) is a
                 # template here: the demonym says whose unit it is
-                e = Entry(e.surface, f"{fixed.group(1)} Forces of {{country}} {fixed.group(3)}", 1)
+                e = _as_template(e, fixed, 1)
             if e is not None and other:
                 actor = self.resolve(e, other, m.group(0))
                 if actor is not None and country and other != country:
@@ -535,6 +534,14 @@ _THE_COUNTRIES = frozenset(
 
 
 _UNIT_RE_FIXED = re.compile(r"^(Military|Police) Forces of (.+?) \(\d{4}-(?:\d{4})?\) (.+)$")
+
+
+def _as_template(e: Entry, fixed: re.Match[str], inter: int) -> Entry:
+    """A unit learned under one country (``_UNIT_RE_FIXED``: "Military Police" of Brazil) as
+    a template for any state's unit of that type."""
+    return Entry(e.surface, f"{fixed.group(1)} Forces of {{country}} {fixed.group(3)}", inter)
+
+
 _UNIT_TEMPLATE = re.compile(r"^(?:Military|Police) Forces of \{country\} \S")
 _STATE_NAME_RE = re.compile(r"^(Military|Police) Forces of (.+?)(?: \(\d{4}-(?:\d{4})?\))?$")
 _FORCE_NOUN = (
