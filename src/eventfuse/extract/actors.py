@@ -406,11 +406,9 @@ class ActorDictionary:
                 if m.group(grp) is None:
                     continue
                 name = f"{kind} Forces of {_canonical(m.group(grp), countries)}"
-                actor = self.resolve(Entry(m.group(0), name, 1), country, m.group(0))
                 start = m.start() if grp != "c2" else m.start(grp)
                 end = m.end() if grp != "c1" or m.group("c2") is None else m.end("c1")
-                if actor is not None:
-                    out.append(ActorMatch(actor, start, end))
+                out += self._matched(Entry(m.group(0), name, 1), country, m.group(0), start, end)
         for m in _NEW_STATE_RX.finditer(text):
             if m.group("c").lower() in self._nationals():
                 continue  # a known state: matched above
