@@ -103,6 +103,12 @@ def _data_db(source: Path, tmp: Path) -> Path:
     return tmp / "gazetteer" / "data" / "data.db"
 
 
+def _dataset(shape_id: object) -> str:
+    """The geoBoundaries release (one country's) a unit belongs to: its ``shape_id`` before
+    the "B"."""
+    return str(shape_id).split("B", 1)[0]
+
+
 def _units(db_path: Path) -> Iterator[tuple[str, str, list[list[Ring]]]]:
     """(name, dataset, polygons) per unit; the dataset is the part of ``shape_id`` before
     its "B" (one geoBoundaries release, i.e. one country)."""
@@ -110,7 +116,7 @@ def _units(db_path: Path) -> Iterator[tuple[str, str, list[list[Ring]]]]:
     try:
         q = "SELECT name, shape_id, coordinates FROM location_data ORDER BY rowid"
         for name, shape, blob in db.execute(q):
-            yield str(name), str(shape).split("B", 1)[0], _rings(bytes(blob))
+            yield str(name), _dataset(shape), _rings(bytes(blob))
     finally:
         db.close()
 
@@ -189,7 +195,7 @@ def dataset_sizes(source: Path) -> dict[str, int]:
         db = sqlite3.connect(f"file:{_data_db(source, Path(tmp))}?mode=ro", uri=True)
         try:
             for (shape,) in db.execute("SELECT shape_id FROM location_data"):
-                sizes[str(shape).split("B", 1)[0]] += 1
+                sizes[_dataset(shape)] += 1
         finally:
             db.close()
     return dict(sizes)
