@@ -46,6 +46,8 @@ import numpy.typing as npt
 from eventfuse.errors import InputError
 from eventfuse.extract.classify_roles import (
     OVERRIDE_ONLY_ROLES,
+    group_change,
+    group_detained,
     role_flags,
     territory_taker,
     victim_affiliated,
@@ -99,6 +101,11 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
 # news-style dev set (examples/news_dev): it keeps most conflict snippets while leaving
 # most crime/disaster/sports/politics snippets uncoded (see bench/typer_eval.py --news-only).
 CONFLICT_THRESHOLD = 0.6
+# ACLED's territory sub-types by the side that took the ground.
+_TAKERS = {
+    "state": "Government regains territory",
+    "nonstate": "Non-state actor overtakes territory",
+}
 USE_ROLES = True  # role features (classify_roles); False measures the typer without them
 
 _K = r"(?:killed|killing|kills|shot dead|shot|murdered|died|dead|death)"
@@ -449,6 +456,8 @@ class EventTyper:
             return p, None
         guess = self.all_classes[int(np.argmax(p))]
         hit = definitional_cue(text, guess)
+        if hit is not None and hit[0] == _TAKERS["nonstate"]:
+            hit = self._taker_side(text, hit)
         if hit is not None:
             onehot = np.zeros_like(p)
             onehot[self.all_classes.index(hit[0])] = 1.0
@@ -472,6 +481,10 @@ class EventTyper:
             if "forces_victim" in flags and not _FORCES_VICTIM_RE.search(first):
                 flags.discard("forces_victim")  # "killed by soldiers": the agent, no victim
             flags |= roles & _ROLE_OVERRIDES
+            if group_detained(first):
+                flags.add("group_detained")
+            if group_change(first):
+                flags.add("group_change")
             if "two_sided" in roles:  # fire returned: shells at a town are part of a fight
                 flags.discard("remote_place")
             elif {"role_state_civ", "tgt_civ_only"} <= roles:
@@ -484,6 +497,17 @@ class EventTyper:
                 onehot[self.all_classes.index(rule[0])] = 1.0
                 return (1.0 - RULE_WEIGHT) * p + RULE_WEIGHT * onehot, None
         return p, None
+
+    @staticmethod
+    def _taker_side(text: str, hit: tuple[str, int, int]) -> tuple[str, int, int]:
+        """A non-state capture cue's sub-type by who took the ground (``territory_taker``,
+        which reads the actor dictionary and state affiliates) when it names a side:
+        "pro-government forces repelled an attack by rebel fighters and then gained control of
+        a hill" is the state side's gain though the rebels' word stands next to the verb. A
+        "regained" / "retook" cue keeps its Government regains territory (the codebook's own
+        word for it), whoever the dictionary says took the ground."""
+        taker = territory_taker(_first_sentence(text[:MAX_TEXT])[1])
+        return (_TAKERS[taker], hit[1], hit[2]) if taker is not None else hit
 
     def _territory(self, text: str, guess: str) -> str | None:
         """Ground taken by a named side (``territory_taker``): a state force retaking it is

@@ -31,6 +31,8 @@ __all__ = [
     "ROLE_CLASSES",
     "capture_patterns",
     "dictionary_capture_patterns",
+    "group_change",
+    "group_detained",
     "role_flags",
     "territory_taker",
     "victim_affiliated",
@@ -324,16 +326,19 @@ def victim_affiliated(text: str) -> bool:
 # Bag-of-words features cannot tell "the FARDC took control of" from "rebels took control of",
 # and the training notes have three such rows, so the agent is read from the actor dictionary:
 # its state-force surface forms (inter 1) and non-state groups (inter 2, 3).
+# "control" as reports misspell it ("took contol of"): control, contol, cotrol, controll.
+_CONTROL = r"con?tr?oll?"
 _TAKE = (
-    r"(?:took (?:back |over )?(?:full )?control|took over|taken control|seized control|"
-    r"gained control|regained(?: full)? control|recaptur\w*|re-captur\w*|retook|re-?took|"
+    rf"(?:took (?:back |over )?(?:full )?{_CONTROL}|took over|taken {_CONTROL}|"
+    rf"seized {_CONTROL}|gained (?:full )?{_CONTROL}|regained(?: full)? {_CONTROL}|"
+    r"recaptur\w*|re-captur\w*|retook|re-?took|"
     r"captured|seized|liberated|cleared|took(?! (?:up|part|place|refuge|shelter|cover))|"
     r"(?:imposed|extended|assumed) (?:full )?control|"
     # "advanced and controlled the village", "managed to control it"
     r"(?:(?<=and )|(?<=to ))control(?:led)?)"
 )
 _GROUND = (
-    r"(?:control|towns?|city|village|villages|district|districts|area|areas|base|post|"
+    rf"(?:{_CONTROL}|towns?|city|village|villages|district|districts|area|areas|base|post|"
     r"garrison|checkpoint|headquarters|centre|center|province|positions?|territory|crossing|"
     r"airport|port|capital|outpost|camp|hill|hills|region|county|strongholds?|localit(?:y|ies)|"
     r"neighbou?rhoods?|mountains?|settlements?|island|bridge|junction|road|highway|"
@@ -446,7 +451,37 @@ def capture_patterns(
             out.append(re.compile(r"\b(?:" + _alternation(forms) + tail, flags))
         else:
             out.append(re.compile(r"(?!x)x"))  # never matches
+    # An affiliate named as the sentence's subject may first do something else ("thwarted an
+    # attack by the rebels and then gained control of a hill"): a longer reach.
+    out.append(re.compile(r"\b(?:" + _AFFILIATE + tail.replace("{0,6}?", "{0,12}?", 1), re.I))
     return tuple(out)
+
+
+# Which side each of ``capture_patterns``' patterns names (the fifth: state affiliates).
+_SIDES = ("state", "state", "nonstate", "nonstate", "state")
+# A group named after "by", "from", "against" or "with" is not the one taking ground:
+# "thwarted an attack by rebel fighters and then gained control of a hill".
+# Nor is one named as the object of an act ("overran a military camp and seized control").
+_NOT_SUBJECT_RE = re.compile(
+    r"\b(?:by|from|against|with|between|overran|attacked|stormed|captured|seized|took|"
+    r"targeted|raided|hit|struck|ambushed)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$",
+    re.I,
+)
+# ACLED: "state forces or their affiliates" retaking ground is Government regains territory.
+# Affiliates are named by their side, not by a name the dictionary could hold.
+_AFFILIATE = (
+    r"(?:pro-?(?:government|regime)|government-?(?:backed|allied|affiliated|aligned|loyal|"
+    r"supported)|loyalist)(?:[\w'() -]{0,40}?)\b(?:forces|troops|militias?|militiamen|fighters|"
+    r"tribesmen|brigades?|units?|battalions?)|"
+    r"(?:forces|troops|militias?|militiamen|fighters|tribesmen|brigades?)\s+(?:loyal|allied|"
+    r"affiliated|aligned)\s+(?:to|with)\s+(?:the\s+)?(?:government|army|state|military|regime)"
+)
+# Ground taken from anti-government rebels was taken by the state side (or its affiliates).
+_FROM_REBELS_RE = re.compile(
+    r"\b" + _TAKE + r"\s+(?:[\w'-]+\s+){0,6}?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:rebels?|insurgents?)\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -475,10 +510,21 @@ def dictionary_capture_patterns(dictionary: ActorDictionary) -> tuple[re.Pattern
 
 
 _CAPTURE_GATE_RE = re.compile(
-    r"\b(?:took|taken|seiz\w*|gained|regained|recaptur\w*|control|controlled|imposed|"
+    r"\b(?:took|taken|seiz\w*|gained|regained|recaptur\w*|con?tr?oll?(?:ed)?|imposed|"
     r"re-captur\w*|retook|re-?took|captured|liberated|cleared)\b",
     re.I,
 )
+
+
+def _subject_match(rx: re.Pattern[str], first: str) -> re.Match[str] | None:
+    """The first match of ``rx`` whose group is not named after "by" / "from" / "with" ...
+    (overlapping matches are tried: a blocked match may hide the true subject inside it)."""
+    pos = 0
+    while (m := rx.search(first, pos)) is not None:
+        if not _NOT_SUBJECT_RE.search(first, 0, m.start()):
+            return m
+        pos = m.start() + 1
+    return None
 
 
 def territory_taker(first: str, patterns: tuple[re.Pattern[str], ...] | None = None) -> str | None:
@@ -489,8 +535,85 @@ def territory_taker(first: str, patterns: tuple[re.Pattern[str], ...] | None = N
         return None
     rxs = patterns if patterns is not None else _default_capture_patterns()
     best: tuple[int, str] | None = None
-    for i, rx in enumerate(rxs):
-        m = rx.search(first)
+    # The affiliate pattern first: "militias loyal to the government" also starts a
+    # non-state match at the same word, and the earlier-listed pattern wins a tie.
+    order = (4, 0, 1, 2, 3) if len(rxs) > 4 else range(len(rxs))
+    for side, rx in ((_SIDES[i], rxs[i]) for i in order):
+        m = _subject_match(rx, first)
         if m is not None and (best is None or m.start() < best[0]):
-            best = (m.start(), "state" if i < 2 else "nonstate")
+            best = (m.start(), side)
+    if best is None and _FROM_REBELS_RE.search(first):
+        return "state"
     return best[1] if best else None
+
+
+# -- a person held by a non-state group: Abduction/forced disappearance, not Arrests ---------
+# ACLED: an arrest is the act of state forces (or an authority); an armed group, gunmen or
+# militants detaining a civilian is an abduction (Attack once a killing or serious injury is
+# reported). Override-only (``group_detained``): Arrests / Attack / Other -> Abduction.
+_NONSTATE_HOLDER = (
+    r"(?:(?:unknown|unidentified|masked)\s+)?(?:[\w-]+\s+)?(?:armed (?:groups?|men|individuals|"
+    r"gangs?)|gunm[ae]n|militants?|militiam[ae]n|militias?|rebels|insurgents|kidnappers|"
+    r"jihadists|bandits)"
+)
+_HELD = r"(?:detained|arrested|captured|seized|held|picked up|took away|taken away)"
+_PERSON = (
+    r"(?:him|her|them|(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+|several\s+|one\s+)?"
+    r"(?:[\w'-]+\s+){0,2}?(?:m[ae]n|wom[ae]n|civilians?|persons?|people|teachers?|"
+    r"journalists?|activists?|students?|farmers?|shepherds?|traders?|shopkeepers?|drivers?|"
+    r"villagers?|residents?|boys?|girls?|children|child|relatives?|brothers?|sons?|"
+    r"doctors?|workers?|citizens?|passengers?|elders?|youths?|owners?|officials?))"
+)
+_GROUP_DETAINED_RE = re.compile(
+    rf"\b{_HELD}\s+(?:[\w'-]+\s+){{0,3}}?by\s+(?:an?\s+|the\s+)?{_NONSTATE_HOLDER}\b|"
+    rf"\b{_NONSTATE_HOLDER}\s+(?:[\w'-]+\s+){{0,3}}?{_HELD}\s+{_PERSON}\b",
+    re.I,
+)
+# A state agent anywhere makes it an arrest or a raid; harm makes it an attack or a battle.
+_DETAIN_BLOCK_RE = re.compile(
+    r"\b(?:police\w*|soldiers?|troops|army|military|security (?:forces|services|personnel)|"
+    r"authorities|intelligence|government forces|officers?|gendarm\w*|killed|dead|died|"
+    r"bod(?:y|ies)|wounded|injured|clash\w*|fighting|exchange of fire|protest\w*|"
+    r"demonstrat\w*)\b",
+    re.I,
+)
+
+
+def group_detained(first: str) -> bool:
+    """Whether the first sentence has a non-state group detaining a person (no state agent,
+    no harm, no fight): ACLED Abduction/forced disappearance."""
+    first = first[:600]
+    return _GROUP_DETAINED_RE.search(first) is not None and not _DETAIN_BLOCK_RE.search(first)
+
+
+# -- a group changing itself: Change to group/activity ---------------------------------------
+# ACLED codes an armed or state group fortifying its lines, recruiting to form a force, or
+# replacing a commander as Change to group/activity when no fight is part of the event.
+# Override-only (``group_change``): battle and remote-violence guesses move.
+_GROUP_CHANGE_RE = re.compile(
+    r"\b(?:(?:establish\w*|buil[dt]\w*|dug|digging|erect\w*|set up|fortif\w*)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:fortifications?|trenches|defen[cs]e lines?|defensive (?:positions|"
+    r"lines)|earth(?:en)? (?:mounds|berms|barriers)|sand ?bag\w*)|"
+    r"recruit\w* (?:campaign|drive)s?|(?:launched|began|started|opened) (?:an? |the )?"
+    r"(?:[\w-]+ ){0,2}(?:recruitment|enlistment|conscription)|"
+    r"(?:decree|decision|order)s?\b[^.;]{0,40}\b(?:appoint\w*|replac\w*|dismiss\w*|remov\w*|"
+    r"relie\w*|sack\w*)\b[^.;]{0,60}\bcommanders?|"
+    r"(?:appoint\w*|replac\w*|dismiss\w*|remov\w*|relieved|sacked)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:as\s+)?(?:the\s+)?commanders?\s+of)\b",
+    re.I,
+)
+
+
+def group_change(first: str) -> bool:
+    """Whether the first sentence has a group fortifying, recruiting or replacing a commander
+    with no violence of its own (the crowd / violence tests of ``_group_moved``)."""
+    calm = _EXPECTED_RE.sub(" ", first[:600])
+    m = _GROUP_CHANGE_RE.search(calm)
+    if m is None:
+        return False
+    calm = calm[: m.start()] + " " + calm[m.end() :]  # "launched a recruitment drive" fires nothing
+    return (
+        not _CALM_VIOLENCE_RE.search(calm)
+        and not _CROWD_RE.search(calm)
+        and not _FIRE_RE.search(calm)
+    )

@@ -191,6 +191,19 @@ _VICTIM_RULES: tuple[tuple[str, str], ...] = (
         r"(?:brigades?|battalions?|militias?|factions?|forces|army|division|regiment|front|"
         r"legion))\b",
     ),
+    (  # "gunmen assassinated a QSD member", "a member of the National Guard was found dead",
+        # "2 opposition fighters were found dead": a member of a named armed or state group
+        # killed is violence between armed actors (ACLED: Armed clash), even one-sided
+        "member_victim",
+        r"\b(?:assassinated|killed|shot dead|shot and killed|gunned down|executed|murdered)\s+"
+        r"(?:an?|the|one|two|three|\d+)\s+(?:(?-i:[A-Z])[\w'-]*\s+|[\w-]+'s\s+)(?:[\w-]+\s+)?"
+        r"(?:members?|fighters?|commanders?|officers?|lieutenants?|captains?|colonels?|"
+        r"sergeants?|soldiers?|militiam[ae]n)\b|"
+        r"\b(?:an?|one|two|three|\d+)\s+(?:[\w'-]+\s+){0,2}?(?:fighters?|militiam[ae]n|"
+        r"members?\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,4})\s+"
+        r"(?:(?!and\b)[\w'-]+\s+){0,3}?(?:was|were)\s+(?:found\s+(?:dead|killed|shot)|"
+        r"assassinated|executed|shot dead)",
+    ),
     (  # gunmen storming a hospital, school or mosque: a civilian target (ACLED: Attack);
         # rare in notes (6 of 9 training-side first sentences are Attack), common in news
         "civ_site",
@@ -547,8 +560,8 @@ def victim_flags(text: str) -> set[str]:
     got = {name for name, rx in _VICTIM_RE if rx.search(first)}
     if "armed_victim" in got and "civ_victim" not in got:
         got.add("armed_victim_only")
-    if "armed_target" in got and _CIV_WORD_RE.search(first):
-        got.discard("armed_target")  # civilians hit too: ACLED codes the attack on them
+    if got & {"armed_target", "member_victim"} and _CIV_WORD_RE.search(first):
+        got -= {"armed_target", "member_victim"}  # civilians hit too: ACLED codes the attack
     return got
 
 
@@ -686,6 +699,7 @@ _OVERRIDES: dict[str, tuple[str, frozenset[str]]] = {
     "shootout": ("Armed clash", frozenset({"Attack", "Mob violence"})),
     "armed_killed": ("Armed clash", frozenset({"Attack"})),
     "armed_target": ("Armed clash", frozenset({"Attack"})),
+    "member_victim": ("Armed clash", frozenset({"Attack"})),
     # The one harmed named as a gang / cartel / armed-group member or a drug trafficker
     # (``classify_roles.victim_affiliated``): ACLED codes violence between armed actors as a
     # Battle even when one-sided. Leave-region-out dev folds: 17 right / 0 wrong.
@@ -722,6 +736,28 @@ _OVERRIDES: dict[str, tuple[str, frozenset[str]]] = {
                 "Looting/property destruction",
             }
         ),
+    ),
+    # A group fortifying, recruiting to form a force or replacing a commander, nothing fired
+    # (``classify_roles.group_change``): ACLED Change to group/activity.
+    "group_change": (
+        "Change to group/activity",
+        frozenset(
+            {
+                "Armed clash",
+                "Attack",
+                "Shelling/artillery/missile attack",
+                "Looting/property destruction",
+                "Other",
+                "Peaceful protest",
+                "Headquarters or base established",
+            }
+        ),
+    ),
+    # A non-state group detaining a person (``classify_roles.group_detained``): ACLED codes
+    # arrests by state forces only; an armed group holding someone is an abduction.
+    "group_detained": (
+        "Abduction/forced disappearance",
+        frozenset({"Arrests", "Attack", "Other", "Change to group/activity"}),
     ),
     # Retaking ground is its own sub-type (coded with the clash around it folded in).
     "regain": (
