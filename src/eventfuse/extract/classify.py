@@ -72,7 +72,9 @@ from eventfuse.extract.classify_rules import (
     _military_strikes,
     crowd_flags,
     definitional_cue,
+    detonation_flags,
     drug_seizure,
+    has_property_cue,
     has_protest_cue,
     heavy_weapon_flags,
     victim_flags,
@@ -352,6 +354,7 @@ class EventTyper:
         self.types = types
         self._type_of = np.array([types.index(SUB_TO_TYPE[c]) for c in self.all_classes])
         self._protests = types.index("Protests")
+        self._looting = self.all_classes.index("Looting/property destruction")
 
     # -- persistence (no pickle) -------------------------------------------------------------
     def save(self, out: Path) -> None:
@@ -405,13 +408,8 @@ class EventTyper:
         p[self._model_idx] = self._probs(idx, val)
         p, def_span = self._apply_overrides(text, p)
         p = self._no_protest_without_demonstrators(text, p)
-        k = int(np.argmax(p))
-        tp = np.bincount(self._type_of, weights=p, minlength=len(self.types))
-        # Sub-type must agree with the type: pick the type first, then its best sub-type.
-        t = int(np.argmax(tp))
-        if self._type_of[k] != t:
-            masked = np.where(self._type_of == t, p, -1.0)
-            k = int(np.argmax(masked))
+        p = self._no_looting_without_property(text, p)
+        k, t, tp = self._pick(p)
         sub = self.all_classes[k]
         cues = self._cues(sub, idx, val, spans, def_span)
         return TypePrediction(
@@ -450,6 +448,30 @@ class EventTyper:
         total = float(q.sum())
         return q / total if total > 0 else p
 
+    def _pick(self, p: Any) -> tuple[int, int, Any]:
+        """(sub-type index, type index, type masses): the type first, then its best sub-type,
+        so the sub-type always agrees with the type."""
+        k = int(np.argmax(p))
+        tp = np.bincount(self._type_of, weights=p, minlength=len(self.types))
+        t = int(np.argmax(tp))
+        if self._type_of[k] != t:
+            k = int(np.argmax(np.where(self._type_of == t, p, -1.0)))
+        return k, t, tp
+
+    def _no_looting_without_property(self, text: str, p: Any) -> Any:
+        """Drop the Looting/property destruction mass when it would be picked and the text
+        names nothing taken, destroyed or damaged: a quiet note ("no fatalities nor injuries
+        reported") about fire returned or an incursion reads like property destruction to
+        the model."""
+        if not self.use_overrides or self._pick(p)[0] != self._looting:
+            return p
+        if has_property_cue(text):
+            return p
+        q = p.copy()
+        q[self._looting] = 0.0
+        total = float(q.sum())
+        return q / total if total > 0 else p
+
     def _apply_overrides(self, text: str, p: Any) -> tuple[Any, tuple[str, int, int] | None]:
         """Mix in a firing override; calibration is fitted on these mixed outputs."""
         if not self.use_overrides:
@@ -472,6 +494,7 @@ class EventTyper:
             onehot[self.all_classes.index(taken)] = 1.0
             return (1.0 - DEF_WEIGHT) * p + DEF_WEIGHT * onehot, None
         flags = first_flags(text) | victim_flags(text) | heavy_weapon_flags(text)
+        flags |= detonation_flags(text)
         flags |= crowd_flags(text)
         if victim_affiliated(text[_body_start(text[:MAX_TEXT]) :]):
             flags.add("victim_affiliated")
