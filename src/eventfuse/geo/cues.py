@@ -25,6 +25,36 @@ WHERE_CUES: tuple[str, ...] = (
     "close to",
 )
 
+# Verbs whose object is, in conflict news, a place: "shelled Menbij", "captured Kansafra",
+# "stormed Jenin". A town written right after one is where the event was, as after "in"
+# (geo_precision 1). Verbs whose object is as often a person ("attacked", "targeted",
+# "killed", "arrested") are left out: "attacked Hassan" names a man, not a village.
+ACT_CUES: tuple[str, ...] = (
+    "shelled",
+    "bombed",
+    "bombarded",
+    "stormed",
+    "raided",
+    "besieged",
+    "captured",
+    "recaptured",
+    "retook",
+    "seized",
+    "overran",
+    "overrun",
+    "infiltrated",
+    "airstrikes on",
+    "air strikes on",
+    "airstrike on",
+    "air strike on",
+    "shelling of",
+    "shelling on",
+    "bombardment of",
+    "bombing of",
+    "siege of",
+    "storming of",
+)
+
 
 def alternation(cues: tuple[str, ...]) -> str:
     """The cues as a regular-expression alternation, in their order (no group)."""

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from eventfuse.geo.aliases import COMMON_WORDS
+from eventfuse.geo.cues import ACT_CUES, alternation
 from eventfuse.geo.normalize import ARTICLES, GENERIC, norm_key
 from eventfuse.geo.store import PlaceRow
 from eventfuse.model import Toponym
@@ -47,6 +48,9 @@ _CUE = re.compile(
     rf"(?:\d[\d.,]*\s*(?:km|kilometers|kilometres|miles|mi)\s+)?{_DIR}(?:ern)? of|"
     r"(?:district|town|village|city|province|governorate|area|region|county|sub-county|"
     r"suburb|neighbou?rhood|outskirts|locality|hamlet|camp|municipality) of|"
+    r"(?:towns|villages|cities) of|"
+    r"(?:residents|villagers|inhabitants|people|youths?) (?:of|in)|"
+    rf"{alternation(ACT_CUES)}|"
     r"in|at|into|inside|within|from|to|towards?|across|between|and|via|through)"
     r"\s+(?:the\s+)?(?:(?:town|village|city|area|district|province|governorate|region)\s+of\s+)?$",
     re.IGNORECASE,
@@ -83,6 +87,37 @@ _ROUTE = re.compile(
     r"(?:[ ][A-Z][\w'’-]*){0,3}[ ](?:road|highway|route|border|stretch|axis|line|corridor|"
     r"railway|pipeline|bypass|motorway)\b",
     re.IGNORECASE,
+)
+# A name right before one of these names a street or a square, not the town of that name:
+# "in Raju street of Afrin city", "Haifa Street" in Baghdad, "Tahrir Square". The town the
+# street lies in is written next to it, or the text names it elsewhere. Roads and highways
+# are not here: "Kisii-Bomet road", "Laisamis Road" run to the towns they are named after.
+_STREET_AFTER = re.compile(
+    r"[ ](?:street|st\.?|avenue|ave\.?|boulevard|blvd\.?|lane|alley|square|roundabout|"
+    r"circle|crossroads?)\b",
+    re.IGNORECASE,
+)
+# Words after a town's name that say the people or the institution are there: "Litein
+# residents protested", "Bungoma High School students", "Isiolo Barracks". A one-word town
+# before them needs no locative cue; the capitalised words after it are not a longer name.
+_PEOPLE = r"(?:residents|villagers|inhabitants|youths?|locals)\b"
+_INSTITUTION = (
+    r"(?i:(?:(?:boys|girls|national|county|sub-county|district|referral|general|technical|"
+    r"teachers|training|medical|secondary|primary|high|mixed|day)['’]?[ ])*"
+    r"(?:school|academy|university|college|polytechnic|institute|hospital|prison|barracks|"
+    r"stadium|market|airport|campus|conservancy|police station|polling station|mosque|"
+    r"church|cathedral|township|cbd)\b)"
+)
+# ... with a name of its own between ("Laikipia Nature Conservancy", "Lamu Bujra Boys High
+# School"): only after a one-word town (a longer name must end right before the noun).
+_HERE_AFTER = re.compile(rf"[ ](?:{_PEOPLE}|(?:[A-Z][\w'’]*[ ]){{0,2}}{_INSTITUTION})")
+_HERE_RIGHT_AFTER = re.compile(rf"[ ](?:{_PEOPLE}|{_INSTITUTION})")
+# ... unless one of many streets of the town: "on a busy Nairobi street".
+_A_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+# A road named after the towns it joins, right after "A-B" (see ``Finder._hyphen_head``)
+_ROUTE_AFTER = re.compile(r"[ ](?:road|highway|route|railway|bypass|motorway)\b", re.IGNORECASE)
+_ROUTE_HEAD = re.compile(
+    r"(?:-[A-Z][\w'’]*)+(?:[ ][A-Z][\w'’]*)?" + _ROUTE_AFTER.pattern, re.IGNORECASE
 )
 _DATELINE_AFTER = re.compile(r"^(?:,\s*[A-Z][\w ]{1,30})?\s*(?:\([^)\n]{1,40}\))?\s*[-—–:]")
 
@@ -152,6 +187,8 @@ class Finder:
     def _toponym(self, text: str, start: int, end: int, prev: list[Toponym]) -> Toponym:
         if is_dateline(text, start, end):
             rel: str | None = "dateline"
+        elif _ROUTE_HEAD.match(text, end):
+            rel = "route"  # "Eldoret-Kitale road": a stand-in when nothing else is named
         else:
             rel = relation_before(text, start)
             between = text[prev[-1].end : start] if prev else ""
@@ -160,7 +197,11 @@ class Finder:
         return Toponym(text[start:end], start, end, rel, "GAZ")
 
     def _longest(
-        self, text: str, words: list[re.Match[str]], i: int, relaxed: bool = False
+        self,
+        text: str,
+        words: list[re.Match[str]],
+        i: int,
+        relaxed: bool = False,
     ) -> tuple[int, int, int] | None:
         best: tuple[int, int, int] | None = None
         lower_inside = False  # a lower-case word that is not a connector: "Iraq's western desert"
@@ -192,6 +233,10 @@ class Finder:
         if not rest[:1].isupper() or len(head) < 3 or head.lower() in ARTICLES:
             return None
         key = norm_key(head)
+        if _ROUTE_AFTER.match(text, word.end()) and self._town(key):
+            # "the Eldoret-Kitale road", "Kericho-Kisumu highway": the road runs from the
+            # first town, where a coder places an event on it
+            return i + 1, word.start(), word.start() + len(head)
         if any(r.feature == "country" for r in self.lookup(key)) or not self._big_town(key):
             return None
         tail = re.split(r"[-\s]", rest, maxsplit=1)[0]
@@ -218,7 +263,14 @@ class Finder:
             r.feature not in ("city", "adm1", "adm2", "country") for r in self.lookup(key)
         )
 
-    def _accept(self, text: str, start: int, end: int, n_words: int, relaxed: bool = False) -> bool:
+    def _accept(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        n_words: int,
+        relaxed: bool = False,
+    ) -> bool:
         span = text[start:end]
         key = norm_key(span)
         if not key:
@@ -232,10 +284,17 @@ class Finder:
         one = single or (weak and _one_name_word(span))
         if one and _part_of_longer_name(text, start, end):
             return False  # "Kuria" of "Kuria West", "Kot district" of "Shah Wali Kot district"
-        if not single and not _well_known(rows) and _name_goes_on(text, end):
+        if (
+            not single
+            and not _well_known(rows)
+            and _name_goes_on(text, end)
+            and not _HERE_RIGHT_AFTER.match(text, end)
+        ):
             return False  # "St Francis" of "St Francis Xavier Catholic Church"
         if single and span.lower() in COMMON_WORDS:
             return False
+        if _STREET_AFTER.match(text, end) and not _A_BEFORE.search(text, max(0, start - 30), start):
+            return False  # "Raju street", "Haifa Street": a street's name, not the town's
         if span.isupper() and len(span) > 1:
             return bool(strong) or is_dateline(text, start, end)
         rel = relation_before(text, start)
@@ -257,6 +316,7 @@ class Finder:
             (rel is not None and rel != "and")
             or _in_bracket(text, start)
             or self._after_big_city_s(text, start)
+            or bool((_HERE_AFTER if single else _HERE_RIGHT_AFTER).match(text, end))
         )
 
     def _after_big_city_s(self, text: str, start: int) -> bool:
@@ -266,6 +326,12 @@ class Finder:
         if not m:
             return False
         return self._big_town(norm_key(m.group(1)))
+
+    def _town(self, key: str) -> bool:
+        """``key`` is a town's own name (no common word): the first end of a route."""
+        return key not in COMMON_WORDS and any(
+            r.feature == "city" and norm_key(r.name) == key for r in self.lookup(key)
+        )
 
     def _big_town(self, key: str) -> bool:
         """``key`` is a big town's own name, not an old one of it ("Para" for Belem)."""
@@ -309,8 +375,8 @@ def _name_goes_on(text: str, end: int) -> bool:
 def _part_of_longer_name(text: str, start: int, end: int) -> bool:
     """One word of a longer capitalised name the gazetteer lacks (see ``_name_goes_on``;
     "Kuria" of "Kuria West")."""
-    if _name_goes_on(text, end):
-        return True
+    if _name_goes_on(text, end) and not _HERE_AFTER.match(text, end):
+        return True  # not "Bungoma High School": a town's institution
     before = re.search(r"([A-Z][\w'’-]*)[ ]$", text[max(0, start - 40) : start])
     if not before:
         return False

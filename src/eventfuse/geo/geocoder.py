@@ -44,7 +44,9 @@ NEAR = re.compile(
     r"^(near|nearby|outside|outside of|around|close to|on the outskirts of|"
     r"outskirts of|vicinity of|in the vicinity of|area of|\w+ of)$"
 )
-SKIP_RELATIONS = frozenset({"dateline", "statement"})
+# Names read only when the text offers no other place: a dateline, a statement's place, and
+# the first town of a route ("blocked the Eldoret-Kitale road at Burnt Forest").
+SKIP_RELATIONS = frozenset({"dateline", "statement", "route"})
 POINT_FEATURES = frozenset({"wadi", "mountain", "area", "lake", "valley", "hill", "town"})
 WIDE_FEATURES = frozenset({"mountain_range", "desert", "region"})
 _SPEECH = re.compile(
@@ -441,6 +443,8 @@ class Geocoder:
             return 3
         if r.feature in POINT_FEATURES and r.feature != "town":
             return 2
+        if relation == "route":
+            return 2  # somewhere on the road from this town
         if (
             relation
             and relation
@@ -456,6 +460,18 @@ class Geocoder:
                 "town of",
                 "village of",
                 "city of",
+                "residents of",
+                "residents in",
+                "villagers of",
+                "villagers in",
+                "inhabitants of",
+                "inhabitants in",
+                "people of",
+                "people in",
+                "youth of",
+                "youth in",
+                "youths of",
+                "youths in",
                 "towards",
                 "toward",
                 "via",

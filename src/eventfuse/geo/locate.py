@@ -87,6 +87,11 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 FOREIGN_CITY_POPULATION = 100_000
 
 
+# A town in a list: "Kiambu, Thika, Gatundu and Limuru" (see ``Locator._comma_city``)
+_LIST_BEFORE = re.compile(r"(?:,|\band)\s*(?:the\s+)?$")
+_LIST_AFTER = re.compile(r"\s*(?:,|\band\b)\s*([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
+
+
 def _rank(r: PlaceRow) -> int:
     if r.feature == "city" or r.feature == "town":
         return 0
@@ -271,12 +276,31 @@ class Locator:
                 if inside:
                     out[k] = (rank, i, inside[0], x)
                     self._quarter_city[x] = (row, t)
-                if inside or urban_tie(words):
+                if inside or urban_tie(words) or self._comma_city(x, t, words, row):
                     drop.append((x, row))
                 break
         for x, city in drop:
             out = [p for p in out if p[3] != x or not far_from(p[2], city)]
         return out
+
+    def _comma_city(self, x: Toponym, t: Toponym, words: str, city: PlaceRow) -> bool:
+        """ "Diliman, Quezon City", "Ermita, Manila": a name tied by a comma to a city whose
+        name is no admin1's of its country is a part of that city or near it, never a namesake
+        village in another province. Not "Campinas, Sao Paulo" (the state may be meant), not a
+        list of towns ("the towns of Kiambu, Thika, Gatundu") and not a bracket."""
+        if words.strip() != "," or _LIST_BEFORE.search(self.text, max(0, x.start - 30), x.start):
+            return False
+        if _well_known(self.g.store.by_key(norm_key(x.text))):
+            return False  # "Nakuru, Kikuyu, Nyeri": a big town is no quarter of another
+        after = _LIST_AFTER.match(self.text, t.end)
+        if after and not any(
+            r.feature in ("adm1", "adm2") for r in self.g.store.by_key(norm_key(after.group(1)))
+        ):
+            return False
+        return not any(
+            r.feature == "adm1" and r.country == city.country
+            for r in self.g.store.by_key(norm_key(t.text))
+        )
 
     def _quarter_precision(self, place: Place, row: PlaceRow, t: Toponym) -> Place:
         """A quarter read as its district (adm2) is a point in the city: the city's
