@@ -6,6 +6,13 @@ second and peak RSS for the whole pipeline (ingest, extract, store, fuse) next t
 figures for spaCy's `nlp.pipe` over the same texts: the floor the pipeline cannot beat.
 
     python bench/pipeline_bench.py [--docs 2000] [--seeds ../shared/corpus/seeds]
+
+With --notes FILE.csv it times instead what `eventfuse eval FILE.csv` times: the extractor
+over the file's ACLED notes (``Extractor.extract_many``, one process), in --runs fresh
+processes, and prints the median docs/s with its range and the peak RSS; --by-country does
+so for each country's rows separately (a one-country file, as a desk codes it).
+
+    python bench/pipeline_bench.py --notes FILE.csv [--runs 3] [--by-country]
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -65,10 +73,13 @@ print(json.dumps({"docs": report.stored, "seconds": dt, "events": n_events,
 SPACY = """
 import json, resource, sys, time
 from eventfuse.extract.extractor import load_nlp
+from eventfuse.extract.extractor import _batch_size
+from eventfuse.model import Article
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
 t = time.perf_counter()
 nlp = load_nlp()
-for _ in nlp.pipe(texts, batch_size=16):
+size = _batch_size([Article(id=str(i), text=x) for i, x in enumerate(texts)])
+for _ in nlp.pipe(texts, batch_size=size):
     pass
 dt = time.perf_counter() - t
 print(json.dumps({"docs": len(texts), "seconds": dt,
@@ -76,11 +87,52 @@ print(json.dumps({"docs": len(texts), "seconds": dt,
 """
 
 
+NOTES = """
+import json, resource, sys, time
+from pathlib import Path
+from eventfuse.errors import InputError
+from eventfuse.ingest import read_acled_csv
+from eventfuse.pipeline import default_extractor
+country = sys.argv[2] or None
+rows = [a for a in read_acled_csv(Path(sys.argv[1])) if not isinstance(a, InputError)]
+articles = [a for a in rows if country is None or (a.gold or {}).get("country") == country]
+extractor = default_extractor()
+t = time.perf_counter()
+coded = list(extractor.extract_many(articles))
+dt = time.perf_counter() - t
+print(json.dumps({"docs": len(coded), "seconds": dt,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def notes_bench(path: Path, runs: int, by_country: bool) -> None:
+    """docs/s of the extractor over ACLED notes, as `eventfuse eval` measures it."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        countries = sorted({r.get("country", "") for r in csv.DictReader(fh)} - {""})
+    print(f"{'':16}{'rows':>6}{'docs/s median':>15}{'min':>8}{'max':>8}{'peak RSS MB':>13}")
+    for country in countries if by_country else [""]:
+        figs = [run_child(NOTES, str(path), country) for _ in range(runs)]
+        rates = [f["docs"] / f["seconds"] for f in figs]
+        print(
+            f"{country or 'all rows':16}{figs[0]['docs']:>6.0f}{statistics.median(rates):>15.1f}"
+            f"{min(rates):>8.1f}{max(rates):>8.1f}{max(f['rss_mb'] for f in figs):>13.0f}"
+        )
+    print(f"load average {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--seeds", type=Path, default=HERE.parent.parent / "shared/corpus/seeds")
+    ap.add_argument("--notes", type=Path, help="an ACLED CSV: time the extractor on its notes")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--by-country", action="store_true")
     args = ap.parse_args()
+    if args.notes is not None:
+        notes_bench(args.notes, args.runs, args.by_country)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         make_corpus(args.seeds, args.docs, work)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -102,8 +102,8 @@ class ActorDictionary:
             self.add(e)
         self.periods: dict[str, str] = dict(periods or {})  # "Military Forces of Kenya" -> period
         self.confidence: dict[str, float] = dict(confidence or {})
-        self._rx: re.Pattern[str] | None = None
-        self._rx_cs: re.Pattern[str] | None = None
+        self._rx: _Alternation | None = None
+        self._rx_cs: _Alternation | None = None
         self._rx_state: tuple[re.Pattern[str], frozenset[str]] | None = None
         self._words: frozenset[str] | None = None
         self._heads: dict[str, int] | None = None
@@ -253,12 +253,12 @@ class ActorDictionary:
             self.confidence["default"] = round(sum(every) / len(every), 3)
 
     # -- matching ----------------------------------------------------------------------------
-    def _patterns(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def _patterns(self) -> tuple[_Alternation, _Alternation]:
         if self._rx is None or self._rx_cs is None:
             ci = [e.surface for e in self.entries.values() if not e.case_sensitive]
             cs = [e.surface for e in self.entries.values() if e.case_sensitive]
-            self._rx = _alternation(ci, re.IGNORECASE)
-            self._rx_cs = _alternation(cs, 0)
+            self._rx = _Alternation(ci, re.IGNORECASE)
+            self._rx_cs = _Alternation(cs, 0)
         return self._rx, self._rx_cs
 
     def find(self, text: str, country: str | None) -> list[ActorMatch]:
@@ -609,16 +609,93 @@ def _takes_the(country: str, periods: dict[str, str]) -> bool:
     return any(f"Forces of the {base}" == k.split(" ", 1)[1] for k in periods if " " in k)
 
 
+# Where a name may start: not inside a word, or right after "pro-".
+_NAME_START = r"(?:(?<![\w-])|(?<=\b[Pp]ro-))"
+
+
 def _alternation(surfaces: list[str], flags: int) -> re.Pattern[str]:
-    if not surfaces:
+    return _compile_alternation(
+        sorted({re.escape(s) for s in surfaces}, key=len, reverse=True), flags
+    )
+
+
+def _compile_alternation(alts: Sequence[str], flags: int) -> re.Pattern[str]:
+    """The escaped names ``alts``, tried in this order (longest first), as whole words."""
+    if not alts:
         return re.compile(r"(?!x)x")
-    alts = sorted({re.escape(s) for s in surfaces}, key=len, reverse=True)
     # "Taliban-planted IED", "Houthi-held town": the name is still the actor; "al-Shabaab" not.
     # "pro-Houthi forces" are the Houthis' side; "anti-Houthi forces" are not (no match).
     return re.compile(
-        r"(?:(?<![\w-])|(?<=\b[Pp]ro-))(" + "|".join(alts) + r")(?!\w|-(?!" + _HYPHEN_OK + r"))",
+        _NAME_START + "(" + "|".join(alts) + r")(?!\w|-(?!" + _HYPHEN_OK + r"))",
         flags,
     )
+
+
+_SPLIT_MIN = 100  # names below which one pattern is as fast as the split ones
+
+
+class _Alternation:
+    """``_alternation(surfaces, flags)`` with the same matches, found faster.
+
+    Python's ``re`` tries every one of the thousands of names at every word start. Here the
+    names are split by their first character: at a word start only the names that begin with
+    that character are tried, in the same (longest-first) order, so each match is the one the
+    whole alternation gives. Names or text characters outside ASCII under IGNORECASE (whose
+    case folding ``re`` may widen, "K" KELVIN SIGN is "k") fall back to the whole pattern.
+    """
+
+    def __init__(self, surfaces: Sequence[str], flags: int) -> None:
+        first = {re.escape(s): s[:1] for s in surfaces}
+        alts = sorted(first, key=len, reverse=True)
+        self._flags = flags
+        self._fold = bool(flags & re.IGNORECASE)
+        self._whole = _compile_alternation(alts, flags)
+        self._starts = re.compile(_NAME_START + r"(?=[\s\S])", flags)
+        wide = [a for a in alts if self._fold and not first[a].isascii()]
+        keys = {self._key(first[a]) for a in alts}
+        self._by_first: dict[str, re.Pattern[str]] = {
+            k: _compile_alternation([a for a in alts if self._key(first[a]) in (k, None)], flags)
+            for k in keys
+            if k is not None
+        }
+        self._wide = _compile_alternation(wide, flags) if wide else None
+        # An empty name matches anywhere, and a few names are as fast to try all at once.
+        self._split = "" not in first and len(alts) >= _SPLIT_MIN
+
+    def _key(self, ch: str) -> str | None:
+        """The bucket of a name starting with ``ch`` (None: every bucket)."""
+        if not self._fold:
+            return ch
+        return ch.lower() if ch.isascii() else None
+
+    def _at(self, ch: str) -> re.Pattern[str] | None:
+        """The names that can match where the text has ``ch`` (None: none can)."""
+        if self._fold and not ch.isascii():
+            return self._whole
+        return self._by_first.get(ch.lower() if self._fold else ch, self._wide)
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        """As ``re.Pattern.match(text, pos)`` of the whole alternation."""
+        if not self._split:
+            return self._whole.match(text, pos)
+        rx = self._at(text[pos]) if 0 <= pos < len(text) else None
+        return rx.match(text, pos) if rx is not None else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """As ``re.Pattern.finditer(text)`` of the whole alternation."""
+        if not self._split:
+            yield from self._whole.finditer(text)
+            return
+        end = 0
+        for start in self._starts.finditer(text):
+            pos = start.start()
+            if pos < end:
+                continue
+            rx = self._at(text[pos])
+            m = rx.match(text, pos) if rx is not None else None
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 _HYPHEN_OK = (

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -70,6 +71,7 @@ _DIGRAPHS = (
 _DROP = re.compile(r"[aeiouyhw]")
 
 
+@lru_cache(maxsize=1 << 16)
 def ascii_name(name: str) -> str:
     """The name in plain ASCII, as ACLED writes names ("Şalāḩ ad Dīn" -> "Salah ad Din",
     "Sāmarrā’" -> "Samarra": quote marks at word edges go, inner ones stay: "Murang'a")."""
@@ -79,19 +81,31 @@ def ascii_name(name: str) -> str:
 
 def tokens(name: str) -> list[str]:
     """Lower-case ASCII word tokens of a name, quote marks removed, hyphens split."""
+    return list(_tokens(name))
+
+
+# The geocoder keys the same few hundred names over and over (every candidate row of every
+# toponym): these pure functions are cached. Bounded, so a long run cannot grow them forever.
+_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _tokens(name: str) -> tuple[str, ...]:
     s = _QUOTES.sub("", ascii_name(name).lower())
-    return [t for t in _NONWORD.split(s) if t]
+    return tuple(t for t in _NONWORD.split(s) if t)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def norm_key(name: str, *, drop_generic: bool = True) -> str:
     """The exact-match key: articles and (optionally) generic words removed."""
-    toks = tokens(name)
+    toks = _tokens(name)
     kept = [t for t in toks if t not in ARTICLES]
     if drop_generic:
         kept = [t for t in kept if t not in GENERIC] or kept
     return " ".join(kept or toks)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def skeleton(key: str) -> str:
     """A consonant skeleton of a norm key (see module doc)."""
     s = key.replace(" ", "")
