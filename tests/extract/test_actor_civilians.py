@@ -45,7 +45,8 @@ def test_vac_codes_foreign_victims_from_dictionary_demonyms() -> None:
     assert c.interaction == 17
 
 
-def test_repelling_side_is_agent_but_attacker_named_by_by_wins() -> None:
+def test_the_attacker_not_the_side_that_repelled_it_is_actor1() -> None:
+    # ACLED codes the side that began the fight first (leave-region-out dev: +13 / -0)
     d = ActorDictionary(
         [
             Entry("troops", "Military Forces of {country}", 1),
@@ -59,7 +60,8 @@ def test_repelling_side_is_agent_but_attacker_named_by_by_wins() -> None:
         "Freedonia",
         dictionary=d,
     )
-    assert c.actor1 is not None and c.actor1.name == "Military Forces of Freedonia"
+    assert c.actor1 is not None and c.actor1.name == "ZLF: Zorblat Liberation Front"
+    assert c.actor2 is not None and c.actor2.name == "Military Forces of Freedonia"
     c = code_actors(
         "Troops repelled an attack by ZLF near Xo.",
         "Battles",

@@ -18,8 +18,8 @@ IDENTITY_INTER = 4  # ACLED inter code of identity (communal/ethnic) militias
 
 # Group nouns that, after a capitalised name, make that name an identity militia.
 _GROUP_NOUN = (
-    r"(?:raiders|militias?|militiam[ae]n|militants|warriors|tribesmen|clansmen|herdsmen|"
-    r"attackers|ethnic (?:group|militia)s?)"
+    r"(?:raiders|militias?|militiam[ae]n|warriors|tribesmen|clansmen|herdsmen|"
+    r"attackers|bandits|youths?|ethnic (?:group|militia)s?)"
 )
 # Capitalised words that are not group names ("Armed raiders", "Suspected militia").
 _NOT_GROUP = frozenset(
@@ -60,10 +60,21 @@ _NOT_GROUP = frozenset(
 )
 _NAME = r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?"
 _NAMED_RX = re.compile(rf"(?<![\w-])(?P<name>{_NAME}) {_GROUP_NOUN}\b")
-# "clashes between the Kipsigis and Maasai communities", "between Borana and Gabra groups"
+# A pair of named groups: "clashes between the Kipsigis and Maasai communities", "Garre and
+# Degodia militias clashed", "the Palaro and Lukwor clan militias". ACLED names both sides,
+# the first named as actor1; a "clan" or "communal" cue word sets the kind of militia.
+_PAIR_NOUN = (
+    r"(?P<kind>ethnic |communal |clan |tribal )?(?:communities|groups|clans|tribes|herders|"
+    r"pastoralists|militias|militiamen|militia|raiders|youths|ethnic groups)\b"
+)
 _PAIR_RX = re.compile(
     rf"\bbetween (?:the )?(?:members of (?:the )?)?(?P<a>{_NAME}) and (?:the )?(?P<b>{_NAME})"
-    r" (?:communities|groups|clans|tribes|ethnic groups|herders|pastoralists)\b"
+    rf" {_PAIR_NOUN}"
+)
+# "Beni Amir and Nuba groups clashed": the same pair as the subject (not "... were killed").
+_PAIR_SUBJ_RX = re.compile(
+    rf"(?<![\w-])(?P<a>{_NAME}) and (?:the )?(?P<b>{_NAME}) {_PAIR_NOUN}"
+    r"(?!(?: \w+){0,2} (?:were|was|are|had been|have been)\b)"
 )
 # Notes that name no group: the kind of militia comes from the cue word.
 _UNNAMED: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -111,11 +122,13 @@ def communal_spans(
         name = _group_name(m.group("name"), known_words)
         if name:
             out.append((_ethnic(name, country, m.group(0)), m.start(), m.end()))
-    for m in _PAIR_RX.finditer(text):
+    for m in (*_PAIR_RX.finditer(text), *_PAIR_SUBJ_RX.finditer(text)):
+        kind = _pair_kind(m.group(0))
         for grp in ("a", "b"):
             name = _group_name(m.group(grp), known_words)
             if name:
-                out.append((_ethnic(name, country, name), m.start(grp), m.end(grp)))
+                out.append((_ethnic(name, country, name, kind), m.start(grp), m.end(grp)))
+    out = list(dict.fromkeys(out))  # a pair both after "between" and as the subject
     if not out:
         for kind, rx in _UNNAMED:
             hit = rx.search(text)
@@ -128,5 +141,14 @@ def communal_spans(
     return out
 
 
-def _ethnic(name: str, country: str, raw: str) -> Actor:
-    return Actor(f"{name} Ethnic Militia ({country})", IDENTITY_INTER, raw)
+def _pair_kind(phrase: str) -> str:
+    """ "Clan" or "Communal" when the pair is called clans or communal militias, else
+    "Ethnic" (ACLED's default word for a named identity militia)."""
+    low = phrase.lower()
+    if re.search(r"\bclans?\b", low):
+        return "Clan"
+    return "Communal" if "communal" in low else "Ethnic"
+
+
+def _ethnic(name: str, country: str, raw: str, kind: str = "Ethnic") -> Actor:
+    return Actor(f"{name} {kind} Militia ({country})", IDENTITY_INTER, raw)

@@ -150,6 +150,11 @@ _ACRO_GROUP_RX = re.compile(
     r"(?<![\w-])([A-Z][A-Z0-9]{1,5})(?:'s)? (rebels?|fighters?|militants?|insurgents?|"
     r"militia|militiamen|combatants?|guerrillas?)\b"
 )
+# "EPP (Paraguayan People's Army)": an acronym with the group's full name in parentheses
+# after it (the other order from "Full Name (ACR)"); ACLED writes "EPP: Paraguayan People's
+# Army" either way. The acronym may come from another language, so its letters are not
+# checked against the name.
+_ACRO_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,6}) \($")
 # Acronyms that name no armed group ("UN", "IDP", "NGO").
 # "Mungiki members", "the Dahalo gang": a one-word name the dictionary does not know,
 # followed by a word for the group's men. ACLED names a militia with no formal name
@@ -294,7 +299,9 @@ def _head(words: list[str]) -> str | None:
 
 def _is_state_phrase(words: list[str], nationals: frozenset[str]) -> bool:
     """Only national and generic state words: "Iraqi Security Forces", "Syrian Arab Army"."""
-    return all(w.lower() in _STATE_WORDS or w.lower() in nationals for w in words)
+    # "Zambia's Army": a country's possessive is as national as its demonym.
+    bare = [re.sub(r"['’]s$", "", w.lower()) for w in words]
+    return all(w in _STATE_WORDS or w in nationals for w in bare)
 
 
 def _acting_name(text: str, m: re.Match[str], words: list[str], nationals: frozenset[str]) -> bool:
@@ -305,6 +312,11 @@ def _acting_name(text: str, m: re.Match[str], words: list[str], nationals: froze
         return False
     before = text[max(0, m.start() - 4) : m.start()]
     return bool(_THE_BEFORE.search(before)) and _ACTS_AFTER.match(text, m.end()) is not None
+
+
+def _start_of(m: re.Match[str], words: list[str]) -> int:
+    """Where the trimmed name ``words`` starts inside the phrase match ``m``."""
+    return m.start() + m.group(0).index(words[0])
 
 
 def group_spans(
@@ -339,9 +351,18 @@ def group_spans(
         if tail and head not in _FORCE_HEADS and body.endswith(words[-1]):
             full, end = full + " Forces", tail.end()  # "National Resistance forces"
         acro = m.group("acro") if body.endswith(words[-1]) else None
+        before = _ACRO_BEFORE.search(text, max(0, _start_of(m, words) - 12), _start_of(m, words))
+        if before and before.group(1) in _NOT_ACRO:
+            before = None
+        if acro is None and before and text.startswith(")", end) and full == body:
+            acro, end = before.group(1), end + 1  # "EPP (Paraguayan People's Army)"
         name = f"{acro}: {full}" if acro else full
         actor = Actor(name, inters.get(head, HEAD_INTER[head]), m.group(0))
-        start = m.start() + m.group(0).index(words[0])
+        start = (
+            before.start(1)
+            if before and name.startswith(before.group(1) + ":")
+            else _start_of(m, words)
+        )
         out.append((actor, start, end))
         if acro and name.startswith(acro + ":"):
             acronyms[acro] = actor

@@ -41,7 +41,7 @@ _PRO_GOV = re.compile(
     re.IGNORECASE,
 )
 _PRO_GOV_MILITIA = re.compile(
-    r"\b(?:pro-(?:government|regime)|(?:government|regime)-(?:backed|allied|aligned))"
+    r"\b(?:pro[- ](?:government|regime)|(?:government|regime)[- ](?:backed|allied|aligned))"
     r" (?:militias?|militiamen|militia members|armed groups?|vigilantes)\b",
     re.IGNORECASE,
 )

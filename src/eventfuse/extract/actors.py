@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from eventfuse.errors import InputError
-from eventfuse.extract.actor_civilians import foreign_civilians
+from eventfuse.extract.actor_civilians import foreign_civilians, foreign_crowd
 from eventfuse.extract.actor_communal import communal_spans
 from eventfuse.extract.actor_gangs import GANG_COUNTRIES, gang_actor
 from eventfuse.extract.actor_groups import group_spans, head_inters
@@ -759,7 +759,13 @@ _AGENT_AFTER = re.compile(
     r"clash|launch|carr|bomb|struck|strik|shot|shoot|assault|burn|loot|seiz|arrest|detain|"
     r"captur|overr|took|open|rap|beat|threw|hurl|plant|detonat|intercept|defus|deploy|"
     r"dispers|used|lobb|mount|conduct|execut|behead|torch|destroy|rob|stab|hack|lynch|"
-    r"thwart|repel|repuls|foil|regain|recaptur|retak|push)",
+    r"regain|recaptur|retak|push)",
+    re.IGNORECASE,
+)
+# "Afghan forces repulsed their attack": ACLED codes the attacker, who began the fight, as
+# actor1; the side that repelled, thwarted or foiled the attack is actor2.
+_DEFENDER_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,3}?(?:repuls|repel|thwart|foil|fought off|beat back|beat off)",
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(r"\bby (?:the |an? |suspected |alleged |presumed |unknown )*$", re.I)
@@ -810,8 +816,8 @@ def _agent_score(text: str, m: ActorMatch) -> int:
     """How much the mention reads as the side that acted, minus how much as the target."""
     score = 0
     after = text[m.end : m.end + 60]
-    if _PATIENT_AFTER.match(after):
-        score -= 2  # passive "were killed" is not the active "killed"
+    if _PATIENT_AFTER.match(after) or _DEFENDER_AFTER.match(after):
+        score -= 2  # passive "were killed", or "repulsed their attack": the other side began
     elif _AGENT_AFTER.match(after):
         score += 2
     before = text[max(0, m.start - 40) : m.start]
@@ -891,13 +897,21 @@ def _code(
     a2: ActorMatch | None
     path: str
     if event_type == "Protests":
-        a1 = next((m for m in ms if m.actor.inter == 6), None) or gen("protesters")
+        a1 = (
+            _crowd(text, country, d, "Protesters")
+            or next((m for m in ms if m.actor.inter == 6), None)
+            or gen("protesters")
+        )
         a2 = None
         if sub_event_type != "Peaceful protest":
             a2 = police or state or gen("police")
         path = "protest"
     elif event_type == "Riots":
-        a1 = next((m for m in ms if m.actor.inter == 5), None) or gen("rioters")
+        a1 = (
+            _crowd(text, country, d, "Rioters")
+            or next((m for m in ms if m.actor.inter == 5), None)
+            or gen("rioters")
+        )
         if sub_event_type == "Violent demonstration":
             a2 = police or state
         elif (police or state) and not _police_aside(text, police or state):
@@ -905,7 +919,7 @@ def _code(
         elif _RIVALS.search(text[:400]):
             a2 = a1  # two mobs ("rival groups clashed"): ACLED codes Rioters on both sides
         else:
-            a2 = civ or gen("civilians")
+            a2 = _victims(text, country, civ, d) or gen("civilians")
         path = "riot"
     elif event_type == "Violence against civilians":
         agents = sorted(armed, key=lambda m: -_agent_score(text, m))
@@ -922,7 +936,7 @@ def _code(
     elif sub_event_type == "Arrests":
         a1 = police or state or gen("police")
         others = [m for m in armed if a1 is None or m.actor.name != a1.actor.name]
-        a2 = others[0] if others else (civ or gen("civilians"))
+        a2 = others[0] if others else (_victims(text, country, civ, d) or gen("civilians"))
         path = "strategic-arrests"
     else:
         agents = sorted(armed, key=lambda m: -_agent_score(text, m))
@@ -947,6 +961,12 @@ _AFTERMATH = re.compile(
     r"(?:the )?police|police limits)\b",
     re.IGNORECASE,
 )
+
+
+def _crowd(text: str, country: str | None, d: ActorDictionary, kind: str) -> ActorMatch | None:
+    """Protesters or rioters of another nationality ("Indian nationals" in Nepal)."""
+    a = foreign_crowd(text, country, d.demonyms(), kind)
+    return ActorMatch(a, 0, 0) if a else None
 
 
 def _police_aside(text: str, police: ActorMatch | None) -> bool:
