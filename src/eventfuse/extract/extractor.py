@@ -133,7 +133,16 @@ class Locator(Protocol):
         text: str = "",
         country_hint: str | None = None,
         prior: Mapping[str, float] | None = None,
+        region_prior: Mapping[str, Mapping[str, float]] | None = None,
     ) -> Place | None: ...
+
+    def region_prior(
+        self, located: Iterable[tuple[Place | None, str]]
+    ) -> dict[str, dict[str, float]]: ...
+
+    def region_could_move(
+        self, place: Place | None, region_prior: Mapping[str, Mapping[str, float]]
+    ) -> bool: ...
 
 
 CREDIT = re.compile(r"\[[^\]\n]{2,80}\]\s*$|^\s*(photo|image|picture)\b.{0,40}[:(]", re.IGNORECASE)
@@ -161,6 +170,8 @@ class _ArticlePlaces:
     country_hint: str | None
     prior: Mapping[str, float] = field(default_factory=dict)
     firm_country: str | None = None  # the hint when the text's own words firmly say it
+    # country -> admin1 -> share of the collection's firmly placed events (geo.region)
+    region_prior: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
 
     @property
     def gazetteer_names(self) -> list[Toponym]:
@@ -290,12 +301,33 @@ class Extractor:
             ]
             own = [self._article_places(a, toponyms) for a, _, toponyms in parsed]
             wheres = self._with_collection_prior(own)
+            done = []
             for (article, doc, toponyms), where, mine in zip(parsed, wheres, own, strict=True):
                 if mine.country_hint is None and where.likely_country:
                     # the collection's country: its spelling variants ("Makhmur district")
                     toponyms = self._toponyms(doc, where.likely_country)
                     where = replace(where, context=_place_context(toponyms))
-                yield article, self._mentions(article, doc, None, toponyms, where)
+                done.append((article, doc, toponyms, where))
+            yield from self._with_region_prior(done)
+
+    def _with_region_prior(
+        self, done: list[tuple[Article, Doc, list[Toponym], _ArticlePlaces]]
+    ) -> Iterator[tuple[Article, list[Mention]]]:
+        """A window's mentions, those placed at a namesake village located again with the
+        admin1 areas its firmly placed events fall in (``geo.region``): "near Vesele" in a
+        file about Donbas is the Vesele of Donetsk oblast."""
+        found = [(a, self._mentions(a, d, None, t, w)) for a, d, t, w in done]
+        if self.locator is None:
+            yield from found
+            return
+        regions = self.locator.region_prior(
+            (m.place, w.text) for (_, ms), (_, _, _, w) in zip(found, done, strict=True) for m in ms
+        )
+        for (article, mentions), (_, doc, tops, where) in zip(found, done, strict=True):
+            if regions and any(self.locator.region_could_move(m.place, regions) for m in mentions):
+                where = replace(where, region_prior=regions)
+                mentions = self._mentions(article, doc, None, tops, where)
+            yield article, mentions
 
     def _with_collection_prior(self, wheres: list[_ArticlePlaces]) -> list[_ArticlePlaces]:
         """The texts' countries decided again with the prior of those that name theirs
@@ -575,6 +607,7 @@ class Extractor:
             text=where.text,
             country_hint=where.country_hint,
             prior=where.prior,
+            region_prior=where.region_prior,
         )
         if place is None or place.feature == "country":
             # ACLED records no event placed only at country level; a place that is named but

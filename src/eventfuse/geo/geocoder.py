@@ -29,6 +29,7 @@ from eventfuse.geo.aliases import COUNTRY_WORDS
 from eventfuse.geo.evidence import decide, firm_admin1
 from eventfuse.geo.finder import Finder, relation_before
 from eventfuse.geo.normalize import norm_key, skeleton, tokens
+from eventfuse.geo.region import admin1_prior, could_move, firm_place
 from eventfuse.geo.store import (
     ADMIN_FEATURES,
     GazetteerStore,
@@ -80,6 +81,8 @@ class _Context:
     # admin1 areas written as where the event was ("in Helmand", "district, Helmand")
     admin1_firm: set[str] = field(default_factory=set)
     admin1_country: dict[str, str | None] = field(default_factory=dict)
+    # the collection's admin1 shares per country (see ``region``)
+    region_prior: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=65_536)
@@ -608,14 +611,33 @@ class Geocoder:
         text: str = "",
         country_hint: str | None = None,
         prior: Mapping[str, float] | None = None,
+        region_prior: Mapping[str, Mapping[str, float]] | None = None,
     ) -> Place | None:
         """The event's Place: the most specific resolvable place among ``event_toponyms``.
-        ``prior``: country -> share of the collection the text came with (a weak vote)."""
+        ``prior``: country -> share of the collection the text came with (a weak vote);
+        ``region_prior``: country -> admin1 -> share of the collection's firmly placed events
+        (``region.admin1_prior``), a tie-breaker among namesakes inside the text's country."""
         from eventfuse.geo.locate import Locator
 
         locator = Locator(self, text, report=False)
-        choice = locator.run(event_toponyms, context_toponyms, country_hint, prior)["chosen"]
+        choice = locator.run(
+            event_toponyms, context_toponyms, country_hint, prior, region_prior=region_prior
+        )["chosen"]
         return choice if isinstance(choice, Place) else None
+
+    def region_prior(
+        self, located: Iterable[tuple[Place | None, str]]
+    ) -> dict[str, dict[str, float]]:
+        """Country -> admin1 -> share of a batch's firmly placed events, from its (place,
+        text) pairs (see ``region.admin1_prior``); ``locate(region_prior=...)`` reads it."""
+        return admin1_prior(firm_place(self, p, text) for p, text in located)
+
+    def region_could_move(
+        self, place: Place | None, region_prior: Mapping[str, Mapping[str, float]]
+    ) -> bool:
+        """Whether locating again with ``region_prior`` might pick a namesake of ``place``
+        (see ``region.could_move``): a batch locates again only such events."""
+        return could_move(self, place, region_prior)
 
     def explain(
         self,

@@ -36,6 +36,7 @@ from eventfuse.geo.geocoder import (
 )
 from eventfuse.geo.national import capital_place
 from eventfuse.geo.normalize import clean_admin_name, norm_key, strip_generic_suffix, tokens
+from eventfuse.geo.region import regional_order
 from eventfuse.geo.store import ADMIN_FEATURES, PlaceRow
 from eventfuse.model import Place, Toponym
 
@@ -224,6 +225,8 @@ class Locator:
         context_toponyms: Sequence[Toponym],
         hint: str | None,
         prior: Mapping[str, float] | None = None,
+        *,
+        region_prior: Mapping[str, Mapping[str, float]] | None = None,
     ) -> dict[str, object]:
         if not event_toponyms:
             home = hint is not None or any(v >= DOMINANT for v in (prior or {}).values())
@@ -231,6 +234,7 @@ class Locator:
         every = list(dict.fromkeys([*event_toponyms, *context_toponyms]))
         usable = [t for t in every if t.relation not in SKIP_RELATIONS]
         ctx = self.g._context(usable, self.text, hint, prior)
+        ctx.region_prior = region_prior or {}
         ctx.points = self._points(usable, ctx)
         report: list[dict[str, object]] = []
         picks: list[_Pick] = []
@@ -476,7 +480,18 @@ class Locator:
             scored = scored or self._neighbour(t, every, ctx)
         if role:  # a name inside "(Admin2, Admin1)" is that admin level
             return [rs for rs in scored if rs[0].feature == role] or scored
+        if ctx.region_prior and not hint and not self._admin_named_for(scored, ctx):
+            scored = regional_order(self.g, key, scored, ctx.main, ctx.region_prior)
         return _town_over_namesake_admin(t, scored)
+
+    def _admin_named_for(self, scored: list[tuple[PlaceRow, float]], ctx: _Context) -> bool:
+        """The text names an admin area one of the readings lies in: the text's own words
+        decide among them, not the collection's region prior."""
+        return any(
+            (r.admin1 and any(self.g._admin_match(r.admin1, a) for a in ctx.admin1))
+            or (r.admin2 and any(self.g._admin_match(r.admin2, a) for a in ctx.admin2))
+            for r, _ in scored[:10]
+        )
 
     def _neighbour(
         self, t: Toponym, scored: list[tuple[PlaceRow, float]], ctx: _Context
