@@ -77,6 +77,7 @@ from eventfuse.extract.classify_rules import (
     has_property_cue,
     has_protest_cue,
     heavy_weapon_flags,
+    return_fire_flags,
     victim_flags,
 )
 from eventfuse.extract.classify_rules import first_flags as first_flags
@@ -494,7 +495,7 @@ class EventTyper:
             onehot[self.all_classes.index(taken)] = 1.0
             return (1.0 - DEF_WEIGHT) * p + DEF_WEIGHT * onehot, None
         flags = first_flags(text) | victim_flags(text) | heavy_weapon_flags(text)
-        flags |= detonation_flags(text)
+        flags |= detonation_flags(text) | return_fire_flags(text)
         flags |= crowd_flags(text)
         if victim_affiliated(text[_body_start(text[:MAX_TEXT]) :]):
             flags.add("victim_affiliated")

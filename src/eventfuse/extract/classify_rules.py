@@ -56,6 +56,7 @@ __all__ = [
     "has_property_cue",
     "has_protest_cue",
     "heavy_weapon_flags",
+    "return_fire_flags",
     "victim_flags",
 ]
 
@@ -599,6 +600,28 @@ def drug_seizure(text: str) -> bool:
 _CIV_WORD_RE = re.compile(
     r"\b(?:civilians?|villagers?|residents?|women|children|family|passengers?)\b", re.I
 )
+
+
+# Fire returned or exchanged anywhere in the note's opening ("X shelled Y's positions. Y
+# responded to the fire, killing ..."): the codebook makes a two-way long-range exchange an
+# Armed clash. The first-sentence "exchange" cue misses the answer written in the next
+# sentence; training side, whole notes: 67 of 69 with these words are Armed clash (2 Attack).
+_RETURN_FIRE_RE = re.compile(
+    r"\b(?:responded to (?:the |their |its |this )?(?:fire|shelling|attack)|fired back|"
+    r"returned (?:the )?fire|exchanged (?:artillery|mortar|rocket|heavy|machine ?gun) ?"
+    r"(?:fire|shelling|shells)?|exchange of (?:artillery|mortar|rocket|heavy)|"
+    r"shelling exchange|(?:artillery|mortar) exchange)\b",
+    re.IGNORECASE,
+)
+RETURN_FIRE_WINDOW = 800  # characters of the note's body read: its event sentences
+
+
+def return_fire_flags(text: str) -> set[str]:
+    """``{"exchange"}`` when the note's opening has fire returned or exchanged both ways."""
+    text = text[:MAX_TEXT]
+    start = _body_start(text)
+    window = text[start : start + RETURN_FIRE_WINDOW]
+    return {"exchange"} if _RETURN_FIRE_RE.search(window) else set()
 
 
 def victim_flags(text: str) -> set[str]:
