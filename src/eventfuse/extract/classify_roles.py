@@ -431,13 +431,22 @@ def _alternation(surfaces: set[str]) -> str:
     return "|".join(re.escape(s) for s in ordered)
 
 
-def capture_patterns(
-    state: set[str], nonstate: set[str], state_cs: set[str], nonstate_cs: set[str]
-) -> tuple[re.Pattern[str], ...]:
-    """(state, non-state) x (case-insensitive, case-sensitive) "AGENT ... took control of X"
-    patterns from actor surface forms. Case-sensitive forms are acronyms ("SAA", "FARDC")."""
-    tail = (
-        r")\b(?:\s+[\w'(),-]+){0,6}?\s+"
+# ACLED: "state forces or their affiliates" retaking ground is Government regains territory.
+# Affiliates are named by their side, not by a name the dictionary could hold.
+_AFFILIATE = (
+    r"(?:pro-?(?:government|regime)|government-?(?:backed|allied|affiliated|aligned|loyal|"
+    r"supported)|loyalist)(?:[\w'() -]{0,40}?)\b(?:forces|troops|militias?|militiamen|fighters|"
+    r"tribesmen|brigades?|units?|battalions?)|"
+    r"(?:forces|troops|militias?|militiamen|fighters|tribesmen|brigades?)\s+(?:loyal|allied|"
+    r"affiliated|aligned)\s+(?:to|with)\s+(?:the\s+)?(?:government|army|state|military|regime)"
+)
+
+
+def _capture_tail(reach: int) -> str:
+    """What follows an agent's name in a capture pattern: up to ``reach`` words, a taking
+    verb and the ground taken (the caller opens the name's group; this closes it)."""
+    return (
+        rf")\b(?:\s+[\w'(),-]+){{0,{reach}}}?\s+"
         + _TAKE
         + r"\s+(?:"
         + _OBJ_W
@@ -445,6 +454,16 @@ def capture_patterns(
         + _GROUND
         + r"\b"
     )
+
+
+def capture_patterns(
+    state: set[str], nonstate: set[str], state_cs: set[str], nonstate_cs: set[str]
+) -> tuple[re.Pattern[str], ...]:
+    """Five "AGENT ... took control of X" patterns: (state, non-state) x (case-insensitive,
+    case-sensitive) from actor surface forms, then state affiliates named by their side
+    (``_AFFILIATE``); ``_SIDES`` says whose each is. Case-sensitive forms are acronyms
+    ("SAA", "FARDC")."""
+    tail = _capture_tail(6)
     out = []
     for forms, flags in ((state, re.I), (state_cs, 0), (nonstate, re.I), (nonstate_cs, 0)):
         if forms:
@@ -453,7 +472,7 @@ def capture_patterns(
             out.append(re.compile(r"(?!x)x"))  # never matches
     # An affiliate named as the sentence's subject may first do something else ("thwarted an
     # attack by the rebels and then gained control of a hill"): a longer reach.
-    out.append(re.compile(r"\b(?:" + _AFFILIATE + tail.replace("{0,6}?", "{0,12}?", 1), re.I))
+    out.append(re.compile(r"\b(?:" + _AFFILIATE + _capture_tail(12), re.I))
     return tuple(out)
 
 
@@ -466,15 +485,6 @@ _NOT_SUBJECT_RE = re.compile(
     r"\b(?:by|from|against|with|between|overran|attacked|stormed|captured|seized|took|"
     r"targeted|raided|hit|struck|ambushed)\s+(?:the\s+|an?\s+)?(?:[\w'-]+\s+){0,2}$",
     re.I,
-)
-# ACLED: "state forces or their affiliates" retaking ground is Government regains territory.
-# Affiliates are named by their side, not by a name the dictionary could hold.
-_AFFILIATE = (
-    r"(?:pro-?(?:government|regime)|government-?(?:backed|allied|affiliated|aligned|loyal|"
-    r"supported)|loyalist)(?:[\w'() -]{0,40}?)\b(?:forces|troops|militias?|militiamen|fighters|"
-    r"tribesmen|brigades?|units?|battalions?)|"
-    r"(?:forces|troops|militias?|militiamen|fighters|tribesmen|brigades?)\s+(?:loyal|allied|"
-    r"affiliated|aligned)\s+(?:to|with)\s+(?:the\s+)?(?:government|army|state|military|regime)"
 )
 # Ground taken from anti-government rebels was taken by the state side (or its affiliates).
 _FROM_REBELS_RE = re.compile(
@@ -510,7 +520,7 @@ def dictionary_capture_patterns(dictionary: ActorDictionary) -> tuple[re.Pattern
 
 
 _CAPTURE_GATE_RE = re.compile(
-    r"\b(?:took|taken|seiz\w*|gained|regained|recaptur\w*|con?tr?oll?(?:ed)?|imposed|"
+    rf"\b(?:took|taken|seiz\w*|gained|regained|recaptur\w*|{_CONTROL}(?:ed)?|imposed|"
     r"re-captur\w*|retook|re-?took|captured|liberated|cleared)\b",
     re.I,
 )
