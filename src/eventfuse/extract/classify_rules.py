@@ -469,6 +469,13 @@ def _body_start(text: str) -> int:
     return lead.end() if lead else start
 
 
+# Cues that keep a shelling or an explosive from being the whole event: a fight both ways,
+# a protest, a disrupted weapon, a suicide attack.
+_REMOTE_BLOCK = frozenset({"mutual", "protest", "disrupt", "suicide"})
+# ... and, for an explosive (``ied_only``), another weapon named with it.
+_IED_BLOCK = _REMOTE_BLOCK | {"shell", "air", "grenade"}
+
+
 def first_flags(text: str, start: int | None = None) -> set[str]:
     """Cue flags of the first sentence, plus the definitional combinations ("shell_only")."""
     text = text[:MAX_TEXT]
@@ -479,12 +486,12 @@ def first_flags(text: str, start: int | None = None) -> set[str]:
     got = {name for name, rx in _FIRST_RE if rx.search(first)}
     if "air" not in got and _MIL_STRIKE_RE.search(first):
         got.add("shell")  # "a Russian strike on a cafe": a remote strike, weapon unnamed
-    blocked = got & {"mutual", "protest", "disrupt", "suicide"}
+    blocked = got & _REMOTE_BLOCK
     if "air" in got and not got & {"mutual", "protest"}:
         got.add("air_only")
     if "shell" in got and not blocked and "air" not in got:
         got.add("shell_only")
-    if "ied" in got and not blocked and not got & {"shell", "air", "grenade"}:
+    if "ied" in got and not got & _IED_BLOCK:
         got.add("ied_only")
     if "grenade" in got and not got & {"launcher", "mutual"}:
         got.add("grenade_only")
@@ -559,14 +566,13 @@ def heavy_weapon_flags(text: str) -> set[str]:
 # only "detonated", and "after detonating three transmission towers" is an explosive set off
 # (ACLED: Remote explosive/landmine/IED, whatever it destroyed).
 _DETONATE_RE = re.compile(r"\bdetonat(?:e|es|ing|ion|ions)\b", re.IGNORECASE)
-_DETONATE_BLOCK = frozenset({"mutual", "protest", "disrupt", "suicide", "shell", "air", "grenade"})
 
 
 def detonation_flags(text: str) -> set[str]:
     """``{"ied_only"}`` when the first sentence detonates something and names no other weapon,
     fight, protest or defusal (the ``ied_only`` conditions of ``first_flags``)."""
     first = _first_sentence(text[:MAX_TEXT])[1]
-    if not _DETONATE_RE.search(first) or first_flags(text) & _DETONATE_BLOCK:
+    if not _DETONATE_RE.search(first) or first_flags(text) & _IED_BLOCK:
         return set()
     return {"ied_only"}
 
