@@ -85,7 +85,7 @@ def regional_order(
     prior: RegionPrior | None,
 ) -> list[tuple[PlaceRow, float]]:
     """``scored`` re-ranked with the batch's admin1 shares in ``country``: each reading of
-    the name ``key`` (as written) in that country gains WEIGHT x its admin1's share. Left
+    the name ``key`` (as written) in that country gains WEIGHT x its admin1's ``_weight``. Left
     as is when there is no prior for the country, when the top reading is outside it or an
     admin area, or when the name is a big town's there."""
     shares = (prior or {}).get(country or "")
@@ -101,7 +101,7 @@ def regional_order(
     if len({norm_key(r.admin1 or "") for r in home}) < 2:
         return scored
     out = [
-        (r, s + WEIGHT * _share(g, r, shares))
+        (r, s + WEIGHT * _weight(g, r.admin1, shares))
         if r.country == country and r.uid in exact and r.feature not in ADMIN_FEATURES
         else (r, s)
         for r, s in scored
@@ -110,10 +110,9 @@ def regional_order(
     return out
 
 
-def _share(g: Geocoder, r: PlaceRow, shares: Mapping[str, float]) -> float:
-    if not r.admin1:
-        return 0.0
-    share = max((v for a, v in shares.items() if _same(g, r.admin1, a)), default=0.0)
+def _weight(g: Geocoder, admin1: str | None, shares: Mapping[str, float]) -> float:
+    """How much the prior favours ``admin1``: its share, 0 below MIN_SHARE, 1 from SATURATE."""
+    share = max((v for a, v in shares.items() if _same(g, admin1, a)), default=0.0)
     return min(1.0, share / SATURATE) if share >= MIN_SHARE else 0.0
 
 
@@ -152,6 +151,5 @@ def could_move(g: Geocoder, place: Place | None, prior: RegionPrior | None) -> b
     rows = _home_rows(g, place)
     if any(r.population >= BIG_TOWN for r in rows):
         return False
-    own = max((v for a, v in shares.items() if _same(g, place.admin1, a)), default=0.0)
-    mine = min(1.0, own / SATURATE) if own >= MIN_SHARE else 0.0
-    return any(_share(g, r, shares) > mine for r in rows)
+    mine = _weight(g, place.admin1, shares)
+    return any(_weight(g, r.admin1, shares) > mine for r in rows)
