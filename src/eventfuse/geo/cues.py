@@ -55,6 +55,27 @@ ACT_CUES: tuple[str, ...] = (
     "storming of",
 )
 
+# The people of a town: "residents of Litein", "youths in Kisumu". The town is where they
+# were, as after "in": ``finder`` reads these as cues, the geocoder keeps geo_precision 1.
+RESIDENT_CUES: tuple[str, ...] = tuple(
+    f"{who} {prep}"
+    for who in ("residents", "villagers", "inhabitants", "people", "youth", "youths")
+    for prep in ("of", "in")
+)
+
+# Words of an administrative unit written after its name ("Chimtal district, Balkh",
+# "Makhmur district"). The readers that look for one start from these and add what their
+# own case needs (``locate._UNIT_COMMA``: "sub-county", "commune"; ``variants._ADMIN_AFTER``:
+# Arabic and Persian units; ``finder.OFFICE_WORDS``: offices). ``normalize.GENERIC``, the
+# words dropped from name keys, holds every one of them.
+ADMIN_UNIT_WORDS: tuple[str, ...] = (
+    "district",
+    "county",
+    "province",
+    "governorate",
+    "municipality",
+)
+
 
 def alternation(cues: tuple[str, ...]) -> str:
     """The cues as a regular-expression alternation, in their order (no group)."""

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from eventfuse.geo.aliases import COMMON_WORDS
-from eventfuse.geo.cues import ACT_CUES, alternation
+from eventfuse.geo.cues import ACT_CUES, ADMIN_UNIT_WORDS, RESIDENT_CUES, alternation
 from eventfuse.geo.normalize import ARTICLES, GENERIC, norm_key
 from eventfuse.geo.store import PlaceRow
 from eventfuse.model import Toponym
@@ -49,7 +49,7 @@ _CUE = re.compile(
     r"(?:district|town|village|city|province|governorate|area|region|county|sub-county|"
     r"suburb|neighbou?rhood|outskirts|locality|hamlet|camp|municipality) of|"
     r"(?:towns|villages|cities) of|"
-    r"(?:residents|villagers|inhabitants|people|youths?) (?:of|in)|"
+    rf"{alternation(RESIDENT_CUES)}|"
     rf"{alternation(ACT_CUES)}|"
     r"in|at|into|inside|within|from|to|towards?|across|between|and|via|through)"
     r"\s+(?:the\s+)?(?:(?:town|village|city|area|district|province|governorate|region)\s+of\s+)?$",
@@ -60,16 +60,12 @@ _CUE = re.compile(
 # it a longer name the gazetteer lacks.
 OFFICE_WORDS = frozenset(
     {
+        *ADMIN_UNIT_WORDS,
         "governorship",
         "governor",
-        "governorate",
         "governorates",
-        "province",
         "provincial",
-        "district",
-        "municipality",
         "municipal",
-        "county",
         "mayor",
         "mayoralty",
         "council",

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 
 from eventfuse.geo.adminmatch import loosely_same, seat_district
 from eventfuse.geo.aliases import COUNTRY_WORDS
+from eventfuse.geo.cues import RESIDENT_CUES
 from eventfuse.geo.evidence import decide, firm_admin1
 from eventfuse.geo.finder import Finder, relation_before
 from eventfuse.geo.normalize import norm_key, skeleton, tokens
@@ -463,18 +464,7 @@ class Geocoder:
                 "town of",
                 "village of",
                 "city of",
-                "residents of",
-                "residents in",
-                "villagers of",
-                "villagers in",
-                "inhabitants of",
-                "inhabitants in",
-                "people of",
-                "people in",
-                "youth of",
-                "youth in",
-                "youths of",
-                "youths in",
+                *RESIDENT_CUES,
                 "towards",
                 "toward",
                 "via",

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from eventfuse.geo.citypart import big_city, far_from, quarter_rows, tie, urban_tie
+from eventfuse.geo.cues import ADMIN_UNIT_WORDS, alternation
 from eventfuse.geo.evidence import DOMINANT, weak_mention
 from eventfuse.geo.geocoder import (
     _ADMIN_WORDS,
@@ -56,7 +57,7 @@ _COMMA_ADMIN = re.compile(
 )
 # An admin-unit word and a comma right before a name: "... Chimtal district, Balkh".
 _UNIT_COMMA = re.compile(
-    r"\b(?:district|county|sub-county|commune|municipality|governorate|province)\s*,\s*",
+    r"\b(?:" + alternation((*ADMIN_UNIT_WORDS, "sub-county", "commune")) + r")\s*,\s*",
     re.IGNORECASE,
 )
 _DISTRICT_COMMA = re.compile(

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz
 
 from eventfuse.geo.aliases import COMMON_WORDS
-from eventfuse.geo.cues import WHERE_CUES, alternation
+from eventfuse.geo.cues import ADMIN_UNIT_WORDS, WHERE_CUES, alternation
 from eventfuse.geo.finder import _in_bracket, relation_before
 from eventfuse.geo.normalize import ARTICLES, GENERIC, norm_key
 from eventfuse.geo.store import GazetteerStore, PlaceRow
@@ -35,8 +35,9 @@ _SPAN = re.compile(
 )
 # Words of an admin unit (not "city", "area"): a looser variant is read only before these.
 _ADMIN_AFTER = re.compile(
-    r"[ ](?:district|province|governorate|county|municipality|subdistrict|qada|nahiya|wilayat)"
-    r"\b",
+    r"[ ](?:"
+    + alternation((*ADMIN_UNIT_WORDS, "subdistrict", "qada", "nahiya", "wilayat"))
+    + r")\b",
     re.IGNORECASE,
 )
 _GENERIC_AFTER = re.compile(r"[ ](?:" + "|".join(sorted(GENERIC)) + r")\b", re.IGNORECASE)
