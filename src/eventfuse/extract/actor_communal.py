@@ -121,13 +121,13 @@ def communal_spans(
     for m in _NAMED_RX.finditer(text):
         name = _group_name(m.group("name"), known_words)
         if name:
-            out.append((_ethnic(name, country, m.group(0)), m.start(), m.end()))
+            out.append((_identity_militia(name, country, m.group(0)), m.start(), m.end()))
     for m in (*_PAIR_RX.finditer(text), *_PAIR_SUBJ_RX.finditer(text)):
         kind = _pair_kind(m.group(0))
         for grp in ("a", "b"):
             name = _group_name(m.group(grp), known_words)
             if name:
-                out.append((_ethnic(name, country, name, kind), m.start(grp), m.end(grp)))
+                out.append((_identity_militia(name, country, name, kind), m.start(grp), m.end(grp)))
     out = list(dict.fromkeys(out))  # a pair both after "between" and as the subject
     if not out:
         for kind, rx in _UNNAMED:
@@ -150,5 +150,6 @@ def _pair_kind(phrase: str) -> str:
     return "Communal" if "communal" in low else "Ethnic"
 
 
-def _ethnic(name: str, country: str, raw: str, kind: str = "Ethnic") -> Actor:
+def _identity_militia(name: str, country: str, raw: str, kind: str = "Ethnic") -> Actor:
+    """ACLED's name for a named identity militia: "Garre Clan Militia (Kenya)"."""
     return Actor(f"{name} {kind} Militia ({country})", IDENTITY_INTER, raw)
