@@ -35,6 +35,14 @@ def test_a_small_town_after_shelled_is_found_beside_its_province(geo: Geocoder) 
     assert place is not None and place.name == "Manbij" and place.geo_precision == 1
 
 
+@pytest.mark.parametrize("cue", [c for c in ACT_CUES if c.endswith(" of")])
+def test_the_object_of_a_siege_or_shelling_is_the_place_itself(geo: Geocoder, cue: str) -> None:
+    # "\w+ of" reads as "near" elsewhere ("east of", "area of"); "the siege of X" is X itself
+    text = f"On 3 May 2020 the {cue} Manbij by regime forces went on."
+    place = _locate(geo, text, "Syria")
+    assert place is not None and place.name == "Manbij" and place.geo_precision == 1
+
+
 def test_a_verb_whose_object_may_be_a_person_is_no_cue(geo: Geocoder) -> None:
     # "attacked" is left out (its object is as often a man); with another place named, the
     # one-word town is not taken without a cue.

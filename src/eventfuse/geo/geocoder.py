@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from eventfuse.geo.adminmatch import loosely_same, seat_district
 from eventfuse.geo.aliases import COUNTRY_WORDS
-from eventfuse.geo.cues import RESIDENT_CUES
+from eventfuse.geo.cues import ACT_CUES, RESIDENT_CUES
 from eventfuse.geo.evidence import decide, firm_admin1
 from eventfuse.geo.finder import Finder, relation_before
 from eventfuse.geo.normalize import norm_key, skeleton, tokens
@@ -465,6 +465,7 @@ class Geocoder:
                 "village of",
                 "city of",
                 *RESIDENT_CUES,
+                *ACT_CUES,  # "the siege of X", "shelling of X": X itself
                 "towards",
                 "toward",
                 "via",
