@@ -77,6 +77,7 @@ from eventfuse.extract.classify_rules import (
     has_property_cue,
     has_protest_cue,
     heavy_weapon_flags,
+    note_label,
     return_fire_flags,
     victim_flags,
 )
@@ -478,7 +479,7 @@ class EventTyper:
         if not self.use_overrides:
             return p, None
         guess = self.all_classes[int(np.argmax(p))]
-        hit = definitional_cue(text, guess)
+        hit = note_label(text) or definitional_cue(text, guess)
         if hit is not None and hit[0] == _TAKERS["nonstate"]:
             hit = self._taker_side(text, hit)
         if hit is not None:
