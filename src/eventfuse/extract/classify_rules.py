@@ -107,7 +107,10 @@ _FIRST_RULES: tuple[tuple[str, str], ...] = (
     (
         "air",
         r"\b(?:air ?strikes?|air ?raids?|drones?|warplanes?|fighter jets?|aircraft|"
-        r"helicopters?|aerial|jets?|uavs?|air force|(?:war)?planes?)\b",
+        r"helicopters?|aerial|jets?|uavs?|(?:war)?planes?|"
+        # the Air Force bombing is an air strike; its intelligence branch or its base is not
+        r"air force(?!\s+(?:intelligence|base|academy|officers?|personnel|members?|"
+        r"commanders?|general|colonel|security)))\b",
     ),
     (
         "shell",
