@@ -517,7 +517,10 @@ class EventTyper:
         if flags & {"exchange", "shootout"}:  # fire both ways: no one-sided act
             flags -= {"air_only", "shell_only", "ied_only", "grenade_only", "civ_site"}
         for flag, rule in _OVERRIDES.items():  # in priority order
-            if flag in flags and guess in rule[1]:
+            # A flag whose sub-type is already the best guess keeps it: the type-first pick
+            # would otherwise let summed Explosions mass (Shelling + Grenade) beat a clash the
+            # small-arms or both-ways cue confirms. Dev folds 9 fixed / 2 broken.
+            if flag in flags and (guess in rule[1] or guess == rule[0]):
                 onehot = np.zeros_like(p)
                 onehot[self.all_classes.index(rule[0])] = 1.0
                 return (1.0 - RULE_WEIGHT) * p + RULE_WEIGHT * onehot, None
