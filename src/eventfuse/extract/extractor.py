@@ -301,29 +301,29 @@ class Extractor:
             ]
             own = [self._article_places(a, toponyms) for a, _, toponyms in parsed]
             wheres = self._with_collection_prior(own)
-            done = []
+            read = []  # each text with its toponyms and place context, ready to code
             for (article, doc, toponyms), where, mine in zip(parsed, wheres, own, strict=True):
                 if mine.country_hint is None and where.likely_country:
                     # the collection's country: its spelling variants ("Makhmur district")
                     toponyms = self._toponyms(doc, where.likely_country)
                     where = replace(where, context=_place_context(toponyms))
-                done.append((article, doc, toponyms, where))
-            yield from self._with_region_prior(done)
+                read.append((article, doc, toponyms, where))
+            yield from self._with_region_prior(read)
 
     def _with_region_prior(
-        self, done: list[tuple[Article, Doc, list[Toponym], _ArticlePlaces]]
+        self, read: list[tuple[Article, Doc, list[Toponym], _ArticlePlaces]]
     ) -> Iterator[tuple[Article, list[Mention]]]:
         """A window's mentions, those placed at a namesake village located again with the
         admin1 areas its firmly placed events fall in (``geo.region``): "near Vesele" in a
         file about Donbas is the Vesele of Donetsk oblast."""
-        found = [(a, self._mentions(a, d, None, t, w)) for a, d, t, w in done]
+        found = [(a, self._mentions(a, d, None, t, w)) for a, d, t, w in read]
         if self.locator is None:
             yield from found
             return
         regions = self.locator.region_prior(
-            (m.place, w.text) for (_, ms), (_, _, _, w) in zip(found, done, strict=True) for m in ms
+            (m.place, w.text) for (_, ms), (_, _, _, w) in zip(found, read, strict=True) for m in ms
         )
-        for (article, mentions), (_, doc, tops, where) in zip(found, done, strict=True):
+        for (article, mentions), (_, doc, tops, where) in zip(found, read, strict=True):
             if regions and any(self.locator.region_could_move(m.place, regions) for m in mentions):
                 where = replace(where, region_prior=regions)
                 mentions = self._mentions(article, doc, None, tops, where)
