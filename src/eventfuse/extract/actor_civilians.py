@@ -12,7 +12,13 @@ from functools import lru_cache
 
 from eventfuse.model import Actor
 
-__all__ = ["CIVILIAN_INTER", "CROWD_INTER", "foreign_civilians", "foreign_crowd"]
+__all__ = [
+    "CIVILIAN_INTER",
+    "CROWD_INTER",
+    "demonym_alternation",
+    "foreign_civilians",
+    "foreign_crowd",
+]
 
 CIVILIAN_INTER = 7
 _PEOPLE = (
@@ -47,7 +53,7 @@ def foreign_civilians(text: str, country: str | None, demonyms: dict[str, str]) 
 @lru_cache(maxsize=4)
 def _pattern(demonyms: tuple[str, ...]) -> re.Pattern[str]:
     """ "Somali residents", "Ethiopian aid workers", "Somalis" for the given demonyms."""
-    alt = _demonym_alternation(demonyms)
+    alt = demonym_alternation(demonyms)
     return re.compile(rf"(?<![\w-])({alt}) (?:\w+ )?{_PEOPLE}\b|(?<![\w-])({alt})s\b", re.I)
 
 
@@ -93,10 +99,10 @@ def foreign_crowd(
 @lru_cache(maxsize=4)
 def _crowd_pattern(demonyms: tuple[str, ...]) -> re.Pattern[str]:
     """ "Indian nationals", "Venezuelan refugees", "Chinese demonstrators"."""
-    alt = _demonym_alternation(demonyms)
+    alt = demonym_alternation(demonyms)
     return re.compile(rf"(?<![\w-])({alt}) (?:\w+ )?{_CROWD}\b", re.I)
 
 
-def _demonym_alternation(demonyms: tuple[str, ...]) -> str:
+def demonym_alternation(demonyms: tuple[str, ...]) -> str:
     """The demonyms as one alternation, longest first ("South Sudanese" before "Sudanese")."""
     return "|".join(re.escape(d) for d in sorted(demonyms, key=len, reverse=True))

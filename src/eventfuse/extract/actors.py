@@ -26,7 +26,11 @@ from typing import Any
 import yaml
 
 from eventfuse.errors import InputError
-from eventfuse.extract.actor_civilians import foreign_civilians, foreign_crowd
+from eventfuse.extract.actor_civilians import (
+    demonym_alternation,
+    foreign_civilians,
+    foreign_crowd,
+)
 from eventfuse.extract.actor_communal import communal_spans
 from eventfuse.extract.actor_gangs import GANG_COUNTRIES, gang_actor
 from eventfuse.extract.actor_groups import group_spans, head_inters
@@ -417,12 +421,15 @@ class ActorDictionary:
             out += self._matched(entry, country, m.group(0), m.start(), m.end())
         return out
 
+    def _word_demonyms(self) -> str:
+        """The one-word demonyms as a regex alternation, longest first ("" when none)."""
+        return demonym_alternation(tuple(d for d in self.demonyms() if d.isalpha()))
+
     def _paired(self, text: str, country: str | None) -> list[ActorMatch]:
         """The first of two demonyms sharing a force noun is a state's forces too: "Turkish
         and Russian forces" names Turkey's forces as well as Russia's."""
         if self._rx_pair is None:
-            dems = sorted((d for d in self.demonyms() if d.isalpha()), key=len, reverse=True)
-            alt = "|".join(dems) or "(?!x)x"
+            alt = self._word_demonyms() or "(?!x)x"
             self._rx_pair = re.compile(
                 rf"\b({alt}),? and (?:the )?(?:{alt}) {_FORCE_NOUN}\b", re.IGNORECASE
             )
@@ -443,10 +450,9 @@ class ActorDictionary:
                 if not e.case_sensitive
                 and (_UNIT_TEMPLATE.match(e.name) or _UNIT_RE_FIXED.match(e.name))
             ]
-            demonyms = [d for d in self.demonyms() if d.isalpha()]
+            dem = self._word_demonyms()
             self._rx_unit = _alternation([], 0)
-            if units and demonyms:
-                dem = "|".join(sorted(demonyms, key=len, reverse=True))
+            if units and dem:
                 unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
                 self._rx_unit = re.compile(rf"\b({dem}) ({unit})\b", re.IGNORECASE)
         out = []
