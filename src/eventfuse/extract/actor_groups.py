@@ -155,7 +155,6 @@ _ACRO_GROUP_RX = re.compile(
 # Army" either way. The acronym may come from another language, so its letters are not
 # checked against the name.
 _ACRO_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,6}) \($")
-# Acronyms that name no armed group ("UN", "IDP", "NGO").
 # "Mungiki members", "the Dahalo gang": a one-word name the dictionary does not know,
 # followed by a word for the group's men. ACLED names a militia with no formal name
 # "<Name> Militia" (identity militias are left to actor_communal).
@@ -243,6 +242,7 @@ _ACTS_AFTER = re.compile(
     r"killed|abducted|kidnapped|bombed|torched|set fire|shelled|launched|stormed|raided|"
     r"executed|fired|detonated|seized)\b"
 )
+# Acronyms that name no armed group ("UN", "IDP", "NGO").
 _NOT_ACRO = frozenset({"UN", "IDP", "IDPS", "NGO", "NGOS", "AU", "EU", "OSCE", "SMM", "HRW"})
 _LEAD_DROP = frozenset({"the", "a", "an", "on", "in", "by", "pro", "anti", "and", "of"})
 
@@ -351,18 +351,15 @@ def group_spans(
         if tail and head not in _FORCE_HEADS and body.endswith(words[-1]):
             full, end = full + " Forces", tail.end()  # "National Resistance forces"
         acro = m.group("acro") if body.endswith(words[-1]) else None
-        before = _ACRO_BEFORE.search(text, max(0, _start_of(m, words) - 12), _start_of(m, words))
+        named_at = _start_of(m, words)
+        before = _ACRO_BEFORE.search(text, max(0, named_at - 12), named_at)
         if before and before.group(1) in _NOT_ACRO:
             before = None
         if acro is None and before and text.startswith(")", end) and full == body:
             acro, end = before.group(1), end + 1  # "EPP (Paraguayan People's Army)"
         name = f"{acro}: {full}" if acro else full
         actor = Actor(name, inters.get(head, HEAD_INTER[head]), m.group(0))
-        start = (
-            before.start(1)
-            if before and name.startswith(before.group(1) + ":")
-            else _start_of(m, words)
-        )
+        start = before.start(1) if before and name.startswith(before.group(1) + ":") else named_at
         out.append((actor, start, end))
         if acro and name.startswith(acro + ":"):
             acronyms[acro] = actor
