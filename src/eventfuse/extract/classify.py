@@ -46,6 +46,7 @@ import numpy.typing as npt
 from eventfuse.errors import InputError
 from eventfuse.extract.classify_roles import (
     OVERRIDE_ONLY_ROLES,
+    default_capture_patterns,
     group_change,
     group_detained,
     role_flags,
@@ -403,6 +404,12 @@ class EventTyper:
         logits = logits - logits.max()
         p = np.exp(logits)
         return p / p.sum()
+
+    def warm_up(self) -> None:
+        """Compile now what the typer otherwise compiles for the first note that needs it:
+        the territory takers' alternation of every actor name (~0.2 s, a tenth of the time of
+        a 100-note file). A pure cache: no prediction changes."""
+        default_capture_patterns()
 
     def predict(self, text: str) -> TypePrediction:
         idx, val, spans = self._vector(text)

@@ -495,7 +495,7 @@ _FROM_REBELS_RE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _default_capture_patterns() -> tuple[re.Pattern[str], ...]:
+def default_capture_patterns() -> tuple[re.Pattern[str], ...]:
     from eventfuse.extract.actors import ActorDictionary
 
     return dictionary_capture_patterns(ActorDictionary.load())
@@ -543,7 +543,7 @@ def territory_taker(first: str, patterns: tuple[re.Pattern[str], ...] | None = N
     first = first[:600]
     if not _CAPTURE_GATE_RE.search(first) or _CAPTURE_BLOCK_RE.search(first):
         return None
-    rxs = patterns if patterns is not None else _default_capture_patterns()
+    rxs = patterns if patterns is not None else default_capture_patterns()
     best: tuple[int, str] | None = None
     # The affiliate pattern first: "militias loyal to the government" also starts a
     # non-state match at the same word, and the earlier-listed pattern wins a tie.

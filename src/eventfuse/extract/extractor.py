@@ -279,6 +279,7 @@ class Extractor:
         note = Article(id="warm-up", text=WARM_UP_NOTE, gold={})
         for _ in self.extract_many([note]):
             pass
+        self.typer.warm_up()
 
     # public API ------------------------------------------------------------------------------
     def extract(self, article: Article, *, single_event: bool | None = None) -> list[Mention]:
