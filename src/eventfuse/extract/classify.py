@@ -74,11 +74,14 @@ from eventfuse.extract.classify_rules import (
     crowd_flags,
     definitional_cue,
     detonation_flags,
+    disrupted_flags,
     drug_seizure,
+    ground_fight_flags,
     has_property_cue,
     has_protest_cue,
     heavy_weapon_flags,
     note_label,
+    property_only_flags,
     return_fire_flags,
     victim_flags,
 )
@@ -503,8 +506,8 @@ class EventTyper:
             onehot[self.all_classes.index(taken)] = 1.0
             return (1.0 - DEF_WEIGHT) * p + DEF_WEIGHT * onehot, None
         flags = first_flags(text) | victim_flags(text) | heavy_weapon_flags(text)
-        flags |= detonation_flags(text) | return_fire_flags(text)
-        flags |= crowd_flags(text)
+        flags |= detonation_flags(text) | return_fire_flags(text) | ground_fight_flags(text)
+        flags |= crowd_flags(text) | property_only_flags(text) | disrupted_flags(text)
         if victim_affiliated(text[_body_start(text[:MAX_TEXT]) :]):
             flags.add("victim_affiliated")
         if USE_ROLES:
