@@ -244,6 +244,7 @@ _ACTS_AFTER = re.compile(
 )
 # Acronyms that name no armed group ("UN", "IDP", "NGO").
 _NOT_ACRO = frozenset({"UN", "IDP", "IDPS", "NGO", "NGOS", "AU", "EU", "OSCE", "SMM", "HRW"})
+_STANCE = re.compile(r"(?:pro|anti)-\S", re.IGNORECASE)
 _LEAD_DROP = frozenset({"the", "a", "an", "on", "in", "by", "pro", "anti", "and", "of"})
 
 
@@ -265,7 +266,8 @@ def _trim(words: list[str]) -> list[str]:
     """Drop leading articles/prepositions, a second name after "and" ("Party of National
     Unity and ODM"), words after the last head that do not continue the name ("Geo Group
     Editor-in-Chief") and trailing connectors."""
-    while words and words[0].lower() in _LEAD_DROP:
+    # "Anti-Houthi National Resistance Forces": a stance before the name is no part of it.
+    while words and (words[0].lower() in _LEAD_DROP or _STANCE.match(words[0])):
         words = words[1:]
     # "Fighters of the X Front", "Members of X Party": the name starts after "of (the)".
     while len(words) > 2 and words[0].lower() not in HEAD_INTER and _is_connector(words[1]):

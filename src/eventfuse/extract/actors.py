@@ -765,13 +765,30 @@ _AGENT_AFTER = re.compile(
     r"clash|launch|carr|bomb|struck|strik|shot|shoot|assault|burn|loot|seiz|arrest|detain|"
     r"captur|overr|took|open|rap|beat|threw|hurl|plant|detonat|intercept|defus|deploy|"
     r"dispers|used|lobb|mount|conduct|execut|behead|torch|destroy|rob|stab|hack|lynch|"
-    r"regain|recaptur|retak|push)",
+    r"regain|recaptur|retak|push|gunn|battl)",
     re.IGNORECASE,
 )
 # "Afghan forces repulsed their attack": ACLED codes the attacker, who began the fight, as
 # actor1; the side that repelled, thwarted or foiled the attack is actor2.
 _DEFENDER_AFTER = re.compile(
-    r"^\W{0,3}(?:\w+\W+){0,3}?(?:repuls|repel|thwart|foil|fought off|beat back|beat off)",
+    r"^\W{0,3}(?:\w+\W+){0,3}?(?:repuls|repel|thwart|foil|fought off|beat back|beat off|"
+    r"respond|react|returned (?:the )?fire|fired back|shot back|retaliat)",
+    re.IGNORECASE,
+)
+# "a police vehicle was hit", "army positions", "a KDF convoy": a side named only as the
+# owner of a target (a vehicle, a post, positions) is the side hit, not the one acting.
+_TARGET_AFTER = re.compile(
+    r"^(?:'s?)?\s+(?:(?:armou?red|military|security|border|joint|forward|mobile)\s+)?"
+    r"(?:vehicles?|convoys?|positions?|posts?|bases?|camps?|checkpoints?|check points?|"
+    r"barracks|outposts?|trucks?|installations?)\b(?!-)",
+    re.IGNORECASE,
+)
+# "soldiers struck a roadside bomb", "their vehicle drove over a mine": the one who hit the
+# device is its victim, not the one who planted it.
+_STRUCK_DEVICE = re.compile(
+    r"^\W{0,3}(?:\w+\W+){0,4}?(?:struck|hit|ran over|drove over|stepped on|ran into|"
+    r"triggered|drove onto)\s+(?:an? |the )?(?:\w+\s+){0,2}?(?:IEDs?|(?:land)?mines?|"
+    r"explosives?|bombs?|explosive devices?)\b",
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(r"\bby (?:the |an? |suspected |alleged |presumed |unknown )*$", re.I)
@@ -822,7 +839,12 @@ def _agent_score(text: str, m: ActorMatch) -> int:
     """How much the mention reads as the side that acted, minus how much as the target."""
     score = 0
     after = text[m.end : m.end + 60]
-    if _PATIENT_AFTER.match(after) or _DEFENDER_AFTER.match(after):
+    if (
+        _PATIENT_AFTER.match(after)
+        or _DEFENDER_AFTER.match(after)
+        or _TARGET_AFTER.match(after)
+        or _STRUCK_DEVICE.match(after)
+    ):
         score -= 2  # passive "were killed", or "repulsed their attack": the other side began
     elif _AGENT_AFTER.match(after):
         score += 2
