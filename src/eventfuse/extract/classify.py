@@ -71,18 +71,23 @@ from eventfuse.extract.classify_rules import (
     _body_start,
     _first_sentence,
     _military_strikes,
+    abduction_flags,
+    air_shots_flags,
     crowd_flags,
     definitional_cue,
     detonation_flags,
+    displacement_flags,
     disrupted_flags,
     drug_seizure,
     ground_fight_flags,
     has_property_cue,
     has_protest_cue,
     heavy_weapon_flags,
+    no_violence_flags,
     note_label,
     property_only_flags,
     return_fire_flags,
+    state_beating_flags,
     victim_flags,
 )
 from eventfuse.extract.classify_rules import first_flags as first_flags
@@ -508,6 +513,10 @@ class EventTyper:
         flags = first_flags(text) | victim_flags(text) | heavy_weapon_flags(text)
         flags |= detonation_flags(text) | return_fire_flags(text) | ground_fight_flags(text)
         flags |= crowd_flags(text) | property_only_flags(text) | disrupted_flags(text)
+        flags |= displacement_flags(text) | air_shots_flags(text) | abduction_flags(text)
+        flags |= state_beating_flags(text)
+        if guess == "Attack":  # the only guess it overrides: skip the long pattern otherwise
+            flags |= no_violence_flags(text)
         if victim_affiliated(text[_body_start(text[:MAX_TEXT]) :]):
             flags.add("victim_affiliated")
         if USE_ROLES:
