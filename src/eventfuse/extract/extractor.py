@@ -25,11 +25,11 @@ from typing import Any, Protocol
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 
 import eventfuse.extract.segment  # noqa: F401  (registers the sentence-boundary component)
-from eventfuse.extract import attr_match
+from eventfuse.extract import attr_match, blas, lemma_index
 from eventfuse.extract.actors import ActorDictionary, code_actors
 from eventfuse.extract.classify import (
     CONFLICT_THRESHOLD,
@@ -157,6 +157,10 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
     if isinstance(ruler, AttributeRuler):  # the same annotations, its matches found by lookup
         attr_match.install(ruler)
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":  # the same lemmas
+        lemma_index.index_as_sets(lemmatizer)
+    blas.use_numpy_blas(nlp)  # the same parses, faster (see extract/blas.py)
     return nlp
 
 
@@ -283,7 +287,8 @@ class Extractor:
 
     # public API ------------------------------------------------------------------------------
     def extract(self, article: Article, *, single_event: bool | None = None) -> list[Mention]:
-        doc = self.nlp(article.text[:MAX_CHARS])
+        with blas.one_thread():
+            doc = self.nlp(article.text[:MAX_CHARS])
         return self._mentions(article, doc, single_event)
 
     def extract_many(
@@ -296,10 +301,9 @@ class Extractor:
         for window in _windows(articles, PRIOR_WINDOW):
             pairs = ((a.text[:MAX_CHARS], a) for a in window)
             size = batch_size or _batch_size(window)
-            parsed = [
-                (article, doc, self._toponyms(doc))
-                for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=size)
-            ]
+            with blas.one_thread():  # spaCy's products (see extract/blas.py)
+                docs = list(self.nlp.pipe(pairs, as_tuples=True, batch_size=size))
+            parsed = [(article, doc, self._toponyms(doc)) for doc, article in docs]
             own = [self._article_places(a, toponyms) for a, _, toponyms in parsed]
             wheres = self._with_collection_prior(own)
             read = []  # each text with its toponyms and place context, ready to code

@@ -143,6 +143,13 @@ class Geocoder:
         self._big: dict[str, list[PlaceRow]] = {}
         self._near_admin: dict[str, tuple[str | None, str | None]] = {}
         self._seat_a2: dict[str, str | None] = {}
+        # a name's readings depend on the gazetteer alone, which (like ``store.by_key``'s
+        # cache) is fixed for the instance's life; a text asks for the same names again and
+        # again (its context, its points, its event places)
+        self._rows_cached = lru_cache(maxsize=50_000)(self._rows_uncached)
+        # a name's scores but nearness, by the context terms they read (``_Terms``): the
+        # notes of one desk name the same places in the same country and provinces
+        self._unplaced = lru_cache(maxsize=4_096)(self._unplaced_uncached)
 
     @classmethod
     def default(cls) -> Geocoder:
@@ -251,14 +258,18 @@ class Geocoder:
         )
 
     def _rows(self, name: str, *, as_admin: bool = False) -> list[tuple[PlaceRow, float]]:
+        """The gazetteer entries ``name`` may denote, each with its match weight."""
+        return list(self._rows_cached(name, as_admin))
+
+    def _rows_uncached(self, name: str, as_admin: bool) -> tuple[tuple[PlaceRow, float], ...]:
         key = norm_key(name)
         if not key:
-            return []
+            return ()
         seen: dict[str, tuple[PlaceRow, float]] = {}
         country = self._country_words.get(key)
         if country and (as_admin or self.admin_named_like_country(name)):
             # "Somali region", "(Borgu, Niger)": the admin area only
-            return [(r, 1.0) for r in self.store.by_key(key) if r.feature in ADMIN_FEATURES]
+            return tuple((r, 1.0) for r in self.store.by_key(key) if r.feature in ADMIN_FEATURES)
         if country:
             for r in self.store.by_key(norm_key(country)):
                 if r.feature == "country":
@@ -275,7 +286,7 @@ class Geocoder:
                 if k != key and fuzz.ratio(k, key) >= 60:
                     for r in self.store.by_key(k):
                         seen.setdefault(r.uid, (r, 0.7))
-        return list(seen.values())
+        return tuple(seen.values())
 
     def admin1_of(self, name: str, country: str | None = None) -> str | None:
         """The canonical admin1 name when ``name`` denotes an admin1 area (an alias works)."""
@@ -355,13 +366,23 @@ class Geocoder:
         *,
         as_admin: bool = False,
     ) -> list[tuple[PlaceRow, float]]:
-        words = set(tokens(name))
+        out = _with_nearness(self._unplaced(name, hint, as_admin, _Terms.of(ctx)), ctx.points)
+        out.sort(key=_best_first)
+        return out
+
+    def _unplaced_uncached(
+        self,
+        name: str,
+        hint: tuple[str | None, str | None] | None,
+        as_admin: bool,
+        terms: _Terms,
+    ) -> tuple[tuple[PlaceRow, float], ...]:
+        """A name's candidates scored but for the nearness term (see ``_Terms``)."""
         rows = self._rows(name, as_admin=as_admin)
         if as_admin and not rows:  # a country word with no admin area of that name
             rows = self._rows(name)
-        out = [(r, self._score(r, m, words, ctx, hint)) for r, m in rows]
-        out.sort(key=lambda rs: (-rs[1], rs[0].uid))
-        return out
+        score = _Scorer(self, set(tokens(name)), terms, hint)
+        return tuple((r, score(r, m)) for r, m in rows)
 
     def _score(
         self,
@@ -371,28 +392,9 @@ class Geocoder:
         ctx: _Context,
         hint: tuple[str | None, str | None] | None,
     ) -> float:
-        s = match + {"adm1": 0.35, "adm2": 0.25, "country": 0.25, "city": 0.0}.get(r.feature, 0.3)
-        if words & _ADMIN_WORDS and r.feature in ADMIN_FEATURES:
-            s += 0.6
-        if words & _TOWN_WORDS and r.feature == "city":
-            s += 0.6
-        s += 0.25 * math.log10(max(r.population, 1)) / 7
-        if ctx.main:
-            s += 2.0 if r.country == ctx.main else (0.4 if r.country in ctx.countries else -1.0)
-        elif ctx.countries:
-            s += 1.2 if r.country in ctx.countries else -1.0
-        if ctx.continents and self.continent_of_cc.get(r.cc or "", "") not in ctx.continents:
-            s -= 1.5 if r.cc else 0.0
-        if r.admin1 and any(self._admin_match(r.admin1, a) for a in ctx.admin1):
-            s += 0.7
-        if r.admin2 and any(self._admin_match(r.admin2, a) for a in ctx.admin2):
-            s += 0.5
-        if hint:
-            s += self._hint_bonus(r, hint)
-        if r.lat is not None and r.lon is not None and ctx.points:
-            d = min(haversine_km((r.lat, r.lon), p) for p in ctx.points)
-            s += 0.4 if d < 150 else (0.15 if d < 400 else 0.0)
-        return s
+        """One candidate's score (``_score_all`` scores a name's candidates at once)."""
+        score = _Scorer(self, words, _Terms.of(ctx), hint)
+        return _with_nearness([(r, score(r, match))], ctx.points)[0][1]
 
     def _admin_match(self, a: str, b: str) -> bool:
         return admin_names_match(a, b)
@@ -702,6 +704,135 @@ class Geocoder:
             and len(before) < 200
             and t.relation in ("in", "from")
         )
+
+
+_KIND_BONUS = {"adm1": 0.35, "adm2": 0.25, "country": 0.25, "city": 0.0}  # else 0.3
+
+
+def _best_first(rs: tuple[PlaceRow, float]) -> tuple[float, str]:
+    return (-rs[1], rs[0].uid)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """What of a ``_Context`` a score reads but nearness (``_with_nearness``, its last term,
+    reads ``points``): a name's scores are a function of these, its bracket hint and the
+    gazetteer, and are cached by them (``Geocoder._unplaced``)."""
+
+    main: str | None
+    countries: frozenset[str]
+    continents: frozenset[str]
+    admin1: frozenset[str]
+    admin2: frozenset[str]
+
+    @staticmethod
+    def of(ctx: _Context) -> _Terms:
+        return _Terms(
+            ctx.main,
+            frozenset(ctx.countries),
+            frozenset(ctx.continents),
+            frozenset(ctx.admin1),
+            frozenset(ctx.admin2),
+        )
+
+
+class _Scorer:
+    """``Geocoder._score`` for the candidates of one name, but the nearness term
+    (``_with_nearness``): what depends on the name's words, the context and the bracket hint
+    alone is worked out once. The sum is taken term by term in the documented order, so every
+    score is the same float as scoring one by one."""
+
+    def __init__(
+        self,
+        g: Geocoder,
+        words: set[str],
+        terms: _Terms,
+        hint: tuple[str | None, str | None] | None,
+    ) -> None:
+        self.g = g
+        self.admin_words = bool(words & _ADMIN_WORDS)
+        self.town_words = bool(words & _TOWN_WORDS)
+        self.terms = terms
+        self.hint = hint
+        self.hinted: dict[tuple[str | None, str | None], float] = {}
+
+    def __call__(self, r: PlaceRow, match: float) -> float:
+        ctx = self.terms
+        s = match + _KIND_BONUS.get(r.feature, 0.3)
+        if self.admin_words and r.feature in ADMIN_FEATURES:
+            s += 0.6
+        if self.town_words and r.feature == "city":
+            s += 0.6
+        s += 0.25 * math.log10(max(r.population, 1)) / 7
+        if ctx.main:
+            s += 2.0 if r.country == ctx.main else (0.4 if r.country in ctx.countries else -1.0)
+        elif ctx.countries:
+            s += 1.2 if r.country in ctx.countries else -1.0
+        if ctx.continents and self.g.continent_of_cc.get(r.cc or "", "") not in ctx.continents:
+            s -= 1.5 if r.cc else 0.0
+        if r.admin1 and ctx.admin1 and _names_one_of(r.admin1, ctx.admin1):
+            s += 0.7
+        if r.admin2 and ctx.admin2 and _names_one_of(r.admin2, ctx.admin2):
+            s += 0.5
+        if self.hint:
+            key = (r.admin1, r.admin2)
+            bonus = self.hinted.get(key)
+            if bonus is None:
+                bonus = self.hinted[key] = self.g._hint_bonus(r, self.hint)
+            s += bonus
+        return s
+
+
+@lru_cache(maxsize=65_536)
+def _names_one_of(area: str, named: frozenset[str]) -> bool:
+    """``area`` is one of the admin areas a text names (``admin_names_match``). Cached: the
+    candidates of a text's names fall in the same few areas."""
+    return any(admin_names_match(area, a) for a in named)
+
+
+def _with_nearness(
+    scored: Sequence[tuple[PlaceRow, float]], points: Sequence[tuple[float, float]]
+) -> list[tuple[PlaceRow, float]]:
+    """The scores with the last term added: +0.4 within 150 km of another place the text
+    names (``points``), +0.15 within 400 km."""
+    if not points:
+        return list(scored)
+    # the other places' positions in radians, with their latitude's cosine, as
+    # ``haversine_km`` computes them
+    rad = [(math.radians(a), math.radians(b)) for a, b in points]
+    near = [(la, lo, math.cos(la)) for la, lo in rad]
+    lats = [a for a, _ in points]
+    out = []
+    for r, s in scored:
+        # more than FAR_DEGREES of latitude from every point: over 400 km away, no term
+        if (
+            r.lat is not None
+            and r.lon is not None
+            and min(abs(r.lat - a) for a in lats) <= FAR_DEGREES
+        ):
+            d = _nearest_km(r.lat, r.lon, near)
+            s += 0.4 if d < 150 else (0.15 if d < 400 else 0.0)
+        out.append((r, s))
+    return out
+
+
+# Degrees of latitude beyond which a place is surely over 400 km from a point (a degree of
+# latitude is 111.2 km of great circle on the 6,371 km sphere; 3.7 degrees are 411 km).
+FAR_DEGREES = 3.7
+
+
+def _nearest_km(lat: float, lon: float, points: list[tuple[float, float, float]]) -> float:
+    """``min(haversine_km((lat, lon), p) for p in points)`` with the same arithmetic, the
+    points given as (latitude, longitude, cos latitude) in radians."""
+    la1, lo1 = math.radians(lat), math.radians(lon)
+    cos1 = math.cos(la1)
+    best = math.inf
+    for la2, lo2, cos2 in points:
+        h = math.sin((la2 - la1) / 2) ** 2 + cos1 * cos2 * math.sin((lo2 - lo1) / 2) ** 2
+        d = 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+        if d < best:
+            best = d
+    return best
 
 
 def geocode_report(text: str, *, country_hint: str | None = None) -> dict[str, object]:
