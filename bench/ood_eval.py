@@ -11,66 +11,24 @@ one country at a time (a hidden test file is one country and period), and all to
 ``--baseline`` also prints the issue's yardstick on the same split: a bag-of-words logistic
 regression trained on the development rows. The issue quotes it at 0.87 event type and 0.80
 sub-event type on the hidden test set, so it tells how hard this split is next to that one.
+
+The training, grouping, coding and pooling live in :mod:`eventfuse.eval.ood` (the ``ood`` quality
+gate, tests/quality/test_ood_gate.py, uses the same code); this script prints them.
 """
 
 from __future__ import annotations
 
 import argparse
-import time
-from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
-from eventfuse.errors import InputError
+from eventfuse.eval.ood import POOLED, evaluate_by_country, ood_articles, ood_extractor, pool
 from eventfuse.eval.runner import evaluate_articles
-from eventfuse.extract.actors import ACTOR_DIR, ActorDictionary
-from eventfuse.extract.classify import EventTyper, train_typer_rows
-from eventfuse.extract.extractor import Extractor
 from eventfuse.extract.train import is_ood_row, read_acled
-from eventfuse.geo import Geocoder
-from eventfuse.ingest import read_acled_csv
 from eventfuse.model import Article
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "acled"
-SHOWN = (
-    "coded_rate",
-    "event_type_accuracy",
-    "sub_event_type_accuracy",
-    "fatalities_exact",
-    "event_date_exact",
-    "actor1_accuracy",
-    "actor2_accuracy",
-    "admin1_accuracy",
-    "admin2_accuracy",
-    "location_within_25km",
-    "docs_per_second",
-)
-
-
-def trained_without_ood(acled: Path, cache: Path) -> tuple[EventTyper, ActorDictionary]:
-    """The typer and actor table trained on the development rows only (cached in ``cache``)."""
-    learned_path = cache / "actors" / "learned.yaml"
-    if not (cache / "models" / "typer.npz").exists() or not learned_path.exists():
-        rows = [r for p in sorted(acled.glob("*.csv")) for r in read_acled(p)]
-        rows = [r for r in rows if not is_ood_row(r)]
-        t = time.perf_counter()
-        typer = train_typer_rows([r["notes"] for r in rows], [r["sub_event_type"] for r in rows])
-        typer.save(cache / "models")
-        ActorDictionary.empty().learn_from_rows(rows).save(learned_path)
-        print(f"trained on {len(rows)} development rows in {time.perf_counter() - t:.0f} s")
-    actors = ActorDictionary.read(ACTOR_DIR / "generic.yaml")
-    actors.merge(ActorDictionary.read(learned_path))
-    return EventTyper.load(cache / "models"), actors
-
-
-def ood_articles(acled: Path) -> dict[str, list[Article]]:
-    """The held-out rows as eval articles, by country."""
-    by_country: defaultdict[str, list[Article]] = defaultdict(list)
-    for path in sorted(acled.glob("*.csv")):
-        for item in read_acled_csv(path):
-            if isinstance(item, InputError) or item.gold is None or not is_ood_row(item.gold):
-                continue
-            by_country[item.gold.get("country", "")].append(item)
-    return dict(by_country)
+SHOWN = POOLED
 
 
 def bow_baseline(acled: Path, groups: dict[str, list[Article]]) -> None:
@@ -98,8 +56,12 @@ def bow_baseline(acled: Path, groups: dict[str, list[Article]]) -> None:
         print(f"  {'all':14s} {n_all:5d}  type {n_type / n_all:.3f}  sub {n_sub / n_all:.3f}")
 
 
-def _line(name: str, n: int, metrics: dict[str, object]) -> str:
-    cells = " ".join(f"{float(metrics[k]):6.3f}" for k in SHOWN)  # type: ignore[arg-type]
+def _cell(value: object) -> str:
+    return f"{float(value):6.3f}" if isinstance(value, int | float) else f"{'-':>6s}"
+
+
+def _line(name: str, n: int, metrics: Mapping[str, object]) -> str:
+    cells = " ".join(_cell(metrics.get(k)) for k in SHOWN)
     return f"{name[:14]:14s} {n:5d} {cells}"
 
 
@@ -110,22 +72,17 @@ def main() -> None:
     ap.add_argument("--countries", default="", help="comma-separated subset")
     ap.add_argument("--baseline", action="store_true", help="print the bag-of-words yardstick")
     args = ap.parse_args()
-    typer, actors = trained_without_ood(args.acled_dir, args.cache)
-    extractor = Extractor(Geocoder.default(), typer=typer, actors=actors)
+    extractor = ood_extractor(args.acled_dir, args.cache, log=print)
     groups = ood_articles(args.acled_dir)
     if args.countries:
         groups = {c: a for c, a in groups.items() if c in args.countries.split(",")}
     print(f"{'country':14s} {'rows':>5s} " + " ".join(f"{k[:6]:>6s}" for k in SHOWN))
-    totals: defaultdict[str, float] = defaultdict(float)
-    n_all = 0
-    for country, articles in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-        metrics = evaluate_articles(articles, extractor=extractor).metrics
-        print(_line(country, len(articles), metrics))
-        for k in SHOWN:
-            totals[k] += float(metrics[k]) * len(articles)
-        n_all += len(articles)
+    results = evaluate_by_country(
+        groups, extractor, on_result=lambda c, r: print(_line(c, len(groups[c]), r.metrics))
+    )
+    n_all = sum(len(a) for a in groups.values())
     if n_all:
-        print(_line("each country", n_all, {k: v / n_all for k, v in totals.items()}))
+        print(_line("each country", n_all, pool(results)))
         every = [a for arts in groups.values() for a in arts]
         print(_line("all as one", n_all, evaluate_articles(every, extractor=extractor).metrics))
     if args.baseline:
