@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["CountMatch", "find_counts", "parse_quantity", "total"]
+__all__ = ["CountMatch", "apply_split", "find_counts", "parse_quantity", "total"]
 
 MAX_TEXT = 100_000  # bound the work on untrusted input
 _WD_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -218,8 +218,8 @@ _KILL_ACTIVE = (
     r"killing\s+(?:and|or)\s+(?:wounding|injuring)|killed\s+(?:and|or)\s+(?:wounded|injured)"
     r"|(?:hacked|stabbed|beaten|beat|burned|burnt|stoned|clubbed|tortured|hacking|stabbing"
     r"|beating|burning|stoning)\s+to\s+death"
-    r"|kill(?:ed|ing|s)|fatally\s+[a-z]+(?:ed|ing)|assassinat(?:ed|ing)|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|murder(?:ed|ing)"
-    r"|execut(?:ed|ing)|behead(?:ed|ing)|massacr(?:ed|ing)|slew|lynch(?:ed|ing)"
+    r"|kill(?:ed|ing|s)?|fatally\s+[a-z]+(?:ed|ing)|assassinat(?:ed|ing)|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|murder(?:ed|ing)"
+    r"|execut(?:ed|ing)|behead(?:ed|ing)|massacr(?:ed|ing)|slew|lynch(?:ed|ing|es)?"
     r"|(?:the\s+)?deaths?\s+of|claim(?:ed|ing|s)?\s+the\s+li(?:ves|fe)\s+of|(?:the\s+)?bod(?:y|ies)\s+of"
     r"|injur(?:ed|ing|es)|wound(?:ed|ing|s)|hurt(?:ing)?"
     r"|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|round(?:ed|ing)\s+up|nabb(?:ed|ing)"
@@ -276,6 +276,38 @@ _RELATIVE = re.compile(
     rf"(?P<verb>killed|arrested|detained|captured|injured|wounded|abducted|kidnapped)\b",
     re.IGNORECASE,
 )
+# "stabbed a man to death", "beat up two men to death": the victims sit between verb and result.
+_TO_DEATH = re.compile(
+    r"\b(?P<verb>stabb(?:ed|ing)|stabs?|beat(?:s|ing|en)?|shot|shoots?|shooting|tortur(?:ed|es|ing)"
+    r"|ston(?:ed|es|ing)|hack(?:ed|s|ing)|burn(?:ed|t|s|ing)|club(?:bed|s|bing)|crush(?:ed|es|ing)"
+    rf"|bludgeon(?:ed|s|ing)|hang(?:ed|s|ing)|whipp(?:ed|ing))\s+(?:up\s+)?{_ACTIVE_LIST}"
+    r"\s+to\s+death\b",
+    re.IGNORECASE,
+)
+# Verbs that leave one dead: "was shot dead", "were stoned to death".
+_DEATH_VERB = (
+    r"shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death|killed|(?:stabbed|beaten|stoned|hacked"
+    r"|burn(?:ed|t)|tortured|crushed|clubbed|bludgeoned)\s+to\s+death|lynched|murdered"
+    r"|assassinated|beheaded|slain"
+)
+_WHEN = r"(?:(?:[A-Z][a-z]+|this|that|on|late|early)\s+(?:morning|afternoon|evening|night)\s+)?"
+# A victim the phrase grammar could not bound ("A teacher at X School, was shot dead"): a
+# singular subject is one dead. Not in a relative clause ("the man who was killed"), which
+# names an earlier death.
+_WAS_KILLED = re.compile(
+    r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)\b(?:was|has\s+been|had\s+been)\s+"
+    rf"{_ADVS}{_WHEN}(?P<verb>{_DEATH_VERB})\b",
+    re.IGNORECASE,
+)
+# "5 people in Ruaraka were shot dead", "Two policemen were Friday afternoon shot dead".
+_NP_WORD = (
+    r"(?!(?:and|or|but|who|which|that|were|was|after|when|while|as|had|has|have)\b)[A-Za-z][\w'-]*"
+)
+_WERE_KILLED = re.compile(
+    rf"\b(?P<q>{_QTY})\s+(?P<np>{_NP_WORD}(?:\s+{_NP_WORD}){{0,4}}?)\s+(?:were|have\s+been"
+    rf"|had\s+been)\s+{_ADVS}{_WHEN}(?P<verb>{_DEATH_VERB})\b",
+    re.IGNORECASE,
+)
 _GROUP_RE = re.compile(_GROUP, re.IGNORECASE)
 _TOLL = re.compile(
     rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\s+(?:\w+\s+){{0,3}}?"
@@ -287,7 +319,7 @@ _TOLL = re.compile(
 _SPLIT = re.compile(
     rf"\b(?:fatalit(?:y|ies)|deaths)\b[^.]{{0,30}}?\b(?:split|spread|distributed|divided)"
     rf"(?:\s+up)?\s+(?:between|across|among|over)\s+(?P<n>\d+|{_NUMWORD})\s+"
-    rf"(?:separate\s+)?(?:events|locations|days|incidents|places)",
+    rf"(?:separate\s+)?(?:events|locations|days|incidents|places)(?:\s*\((?P<share>\d+)\))?",
     re.IGNORECASE,
 )
 # A coder's note fixing the count: "Fatalities coded as 0 (VoJ reported 5)".
@@ -351,6 +383,18 @@ _HYPOTHETICAL = re.compile(
     r"(?:(?<!\bled)(?<!\blead)(?<!\bleads)(?<!\bleading)\s+to|\bto\s+have|\bof|\bfor|\bwould|\bwill|\bcould|\bmay|\bmight|\bnot|\bnever)\s*$",
     re.IGNORECASE,
 )
+# A reported act is a report, not a hypothesis: "claimed to have killed", "said to have killed"
+# (ACLED codes the reported figure).
+_REPORTED_ACT = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|said|reported(?:ly)?|believed|alleged(?:ly)?)\s+to(?:\s+have)?\s*$",
+    re.IGNORECASE,
+)
+# An act that did not happen ("nearly lynch", "attempted to kill") or that a relative clause
+# gives as a victim's earlier deed ("a woman who stabbed her boyfriend to death was lynched").
+_NOT_DONE = re.compile(
+    r"\b(?:nearly|almost|attempt(?:s|ed|ing)?\s+to|tr(?:y|ies|ied)\s+to)\s*$", re.IGNORECASE
+)
+_DEED = re.compile(r"\b(?:who|they\s+believed?)\s+(?:(?:allegedly|had|reportedly)\s+)?$", re.I)
 _PLURAL_AUX = re.compile(r"\b(?:were|are|have)\b", re.IGNORECASE)
 _PLURAL_HEAD = re.compile(
     r"(?:s|people|men|women|children|police|personnel|youth|staff|crew|family|group|public"
@@ -364,6 +408,15 @@ def _is_active_use(m: re.Match[str], masked: str) -> bool:
     if m.group("aux") or _INTRANSITIVE.fullmatch(m.group("verb")):
         return False
     return bool(_OBJECT_NEXT.match(masked, m.end()))
+
+
+def _hypothetical(masked: str, start: int) -> bool:
+    """An active verb that reports no act ("threatened to kill"), unless the act is reported
+    ("claimed to have killed")."""
+    before = masked[max(0, start - 30) : start]
+    if _NOT_DONE.search(before):
+        return True
+    return bool(_HYPOTHETICAL.search(before)) and not _REPORTED_ACT.search(before)
 
 
 def _kind(verb: str) -> str:
@@ -515,7 +568,7 @@ def find_counts(text: str) -> list[CountMatch]:
         for m in pattern.finditer(masked):
             if rank == 2 and _is_active_use(m, masked):
                 continue
-            if rank == 1 and _HYPOTHETICAL.search(masked, max(0, m.start() - 20), m.start()):
+            if rank == 1 and _hypothetical(masked, m.start()):
                 continue
             phrase += 1
             cands += _groups(
@@ -529,6 +582,10 @@ def find_counts(text: str) -> list[CountMatch]:
             cm = CountMatch(_kind(verb), q[0], q[1], m.start(), m.end(), text[m.start() : m.end()],
                             text[m.start("np") : m.end("np")], q[2], False, phrase)  # fmt: skip
             cands.append(_Cand(cm, m.start("q"), m.end("q"), 0))
+    cands += _to_death(masked, text, phrase)
+    phrase += 1_000
+    cands += _unbounded(masked, text, cands, phrase)
+    phrase += 1_000
     for m in _CODED.finditer(masked):  # ACLED's own statement: "Fatalities coded as 0"
         phrase += 1
         value = int(m.group("n"))
@@ -539,7 +596,8 @@ def find_counts(text: str) -> list[CountMatch]:
         parts = _number(m.group("n"))
         if parts and parts > 1:
             phrase += 1
-            cm = CountMatch("split", parts, None, m.start(), m.end(), m.group(0), None, "exact",
+            share = int(m.group("share")) if m.group("share") else None  # "(3)": this row's
+            cm = CountMatch("split", parts, share, m.start(), m.end(), m.group(0), None, "exact",
                             False, phrase)  # fmt: skip
             cands.append(_Cand(cm, m.start("n"), m.end("n"), -1))
     for m in _TOLL.finditer(masked):
@@ -550,6 +608,49 @@ def find_counts(text: str) -> list[CountMatch]:
                             False, phrase, True)  # fmt: skip
             cands.append(_Cand(cm, m.start("q"), m.end("q"), 0))
     return _resolve(cands)
+
+
+def _to_death(masked: str, text: str, phrase: int) -> list[_Cand]:
+    """ "stabbed a man to death": one phrase per match, ranked with the active phrases."""
+    out: list[_Cand] = []
+    for m in _TO_DEATH.finditer(masked):
+        if _hypothetical(masked, m.start()) or _DEED.search(
+            masked, max(0, m.start() - 30), m.start()
+        ):
+            continue
+        phrase += 1
+        out += _groups(m.group("list"), m.start("list"), "killed", m.span(), text, phrase, 1)
+    return out
+
+
+def _unbounded(masked: str, text: str, cands: list[_Cand], phrase: int) -> list[_Cand]:
+    """Deaths whose victim phrase the grammar above could not bound, where no count or
+    negation already covers the verb: a singular subject is 1, a counted plural its number."""
+    covered = [
+        (c.match.start, c.match.end) for c in cands if c.match.kind in ("killed", "casualties")
+    ]
+    out: list[_Cand] = []
+    for pattern in (_WERE_KILLED, _WAS_KILLED):
+        for m in pattern.finditer(masked):
+            v0, v1 = m.span("verb")
+            if any(a < v1 and v0 < b for a, b in covered):
+                continue
+            q: tuple[int, int | None, str] | None = (1, None, "exact")
+            who = None
+            if "q" in m.groupdict():
+                q = parse_quantity(m.group("q"))
+                head = re.split(r"\s+(?:in|of|at|from|on|near)\s+", m.group("np"))[0].split()[-1]
+                if _NON_HUMAN.search(head):
+                    continue
+                who = text[m.start("np") : m.end("np")]
+            if q is None:
+                continue
+            phrase += 1
+            cm = CountMatch("killed", q[0], q[1], m.start(), m.end(), text[m.start() : m.end()],
+                            who, q[2], False, phrase)  # fmt: skip
+            out.append(_Cand(cm, m.start(), m.start(), 3))
+            covered.append((m.start(), m.end()))
+    return out
 
 
 def _resolve(cands: list[_Cand]) -> list[CountMatch]:
@@ -590,11 +691,21 @@ def total(matches: Iterable[CountMatch], kind: str) -> int | None:
     """
     matches = list(matches)
     value = _total(matches, kind)
-    split = [m.value for m in matches if m.kind == "split"]
-    if value is None or kind != "killed" or not split:
+    if value is None or kind != "killed":
         return value
-    parts = split[-1]
-    return value // parts + (1 if value % parts else 0)
+    return apply_split(value, matches)
+
+
+def apply_split(value: int, matches: Iterable[CountMatch]) -> int:
+    """``value`` divided as a coder's split note says ("Fatalities split between 3 events"):
+    the share the note states ("... across 2 events (3)"), else the rounded-up share."""
+    splits = [m for m in matches if m.kind == "split"]
+    if not splits:
+        return value
+    last = splits[-1]
+    if last.high is not None:  # the split match's ``high`` carries the stated share
+        return last.high
+    return value // last.value + (1 if value % last.value else 0)
 
 
 def _total(matches: list[CountMatch], kind: str) -> int | None:

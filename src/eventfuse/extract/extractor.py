@@ -37,7 +37,7 @@ from eventfuse.extract.classify import (
     is_nonconflict,
     is_nonconflict_note,
 )
-from eventfuse.extract.counts import CountMatch, total
+from eventfuse.extract.counts import CountMatch, apply_split, total
 from eventfuse.extract.dates import DateMatch
 from eventfuse.extract.sentences import SentenceInfo, analyse_sentence
 from eventfuse.model import (
@@ -706,6 +706,9 @@ class Extractor:
         # Among sentences stating it, prefer one that says who gives the figure.
         stating = [x for x in values if x[0] == common]
         value, sent, matches = next((x for x in stating if x[1].speaker), stating[0])
+        if kind == "killed" and not any(c.kind == "split" for c in sent.counts):
+            # a coder's split note in another sentence divides the toll too
+            value = apply_split(value, [c for s in sents for c in s.counts])
         evidence[field_name] = _evidence(article, sent, tuple((c.start, c.end) for c in matches))
         if sent.speaker:
             speakers[field_name] = sent.speaker
