@@ -35,6 +35,7 @@ from eventfuse.extract.actor_communal import communal_spans
 from eventfuse.extract.actor_gangs import GANG_COUNTRIES, gang_actor
 from eventfuse.extract.actor_groups import group_spans, head_inters
 from eventfuse.extract.actor_loyal import PRO_GOV_MILITIA, loyal_spans, operation_spans
+from eventfuse.extract.actor_police import crowd_security_is_police, foreign_police_spans
 from eventfuse.extract.actor_units import split_unit, unit_entries
 from eventfuse.model import Actor, strip_period
 
@@ -283,6 +284,7 @@ class ActorDictionary:
         found += self._state_phrases(text, country)
         found += self._foreign_units(text, country)
         found += self._paired(text, country)
+        found += self._foreign_police(text, country)
         found += self._allegiance(text, country)
         found += self._communal(text, country, found)
         found += self._groups(text, found)
@@ -438,6 +440,16 @@ class ActorDictionary:
             state = self.demonyms()[m.group(1).lower()]
             entry = Entry(m.group(1), f"Military Forces of {state}", 1)
             out += self._matched(entry, country, m.group(1), m.start(1), m.end(1))
+        return out
+
+    def _foreign_police(self, text: str, country: str | None) -> list[ActorMatch]:
+        """ "Turkish police officers" in a note on Greece: Turkey's police (inter 8), where a
+        bare "police" would resolve to the event country's."""
+        out = []
+        spans = foreign_police_spans(text, country, self.demonyms(), self._word_demonyms())
+        for state, s, e in spans:
+            entry = Entry(text[s:e], f"Police Forces of {state}", 1)
+            out += self._matched(entry, country, text[s:e], s, e)
         return out
 
     def _foreign_units(self, text: str, country: str | None) -> list[ActorMatch]:
@@ -921,6 +933,8 @@ def _code(
         a = d.generic(kind, country)
         return ActorMatch(a, 0, 0) if a else None
 
+    if event_type in ("Protests", "Riots") and police is None:
+        police = _crowd_police(text, state, gen)
     a1: ActorMatch | None
     a2: ActorMatch | None
     path: str
@@ -995,6 +1009,17 @@ def _crowd(text: str, country: str | None, d: ActorDictionary, kind: str) -> Act
     """Protesters or rioters of another nationality ("Indian nationals" in Nepal)."""
     a = foreign_crowd(text, country, d.demonyms(), kind)
     return ActorMatch(a, 0, 0) if a else None
+
+
+def _crowd_police(text: str, state: ActorMatch | None, gen: _Generic) -> ActorMatch | None:
+    """The home "security forces" facing a crowd, with no soldiers named: the police
+    (:func:`actor_police.crowd_security_is_police`)."""
+    if state is None or state.actor.inter != 1:
+        return None
+    if not crowd_security_is_police(state.actor.raw or "", text):
+        return None
+    police = gen("police")
+    return replace(police, start=state.start, end=state.end) if police else None
 
 
 def _police_aside(text: str, police: ActorMatch | None) -> bool:
