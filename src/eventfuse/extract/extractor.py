@@ -87,6 +87,9 @@ LOCATIVE = frozenset(
 PRIOR_WINDOW = 256
 PRIOR_MIN_DECIDED = 5
 PRIOR_ROUNDS = 2
+# A minor country of a collection is one it is about when its texts name at least this many
+# distinct places of it, or the country itself (``_without_namesakes``).
+NAMESAKE_NAMES = 2
 # Texts spaCy parses at once. Its matrix products run faster on larger batches (ACLED notes:
 # 64 at a time parse ~25% faster than 16) but its parser's memory grows with the batch's
 # tokens (+45 MB peak for 64 notes), so a batch holds at most NLP_BATCH_CHARS of text: 64
@@ -114,6 +117,10 @@ class Locator(Protocol):
     def find(self, text: str, *, country: str | None = None) -> list[Toponym]: ...
 
     def country_of(self, name: str) -> str | None: ...
+
+    def countries_named(self, toponyms: Sequence[Toponym], text: str) -> set[str]: ...
+
+    def names_read_in(self, toponyms: Sequence[Toponym], country: str) -> set[str]: ...
 
     def relation_before(self, text: str, start: int) -> str | None: ...
 
@@ -215,7 +222,34 @@ def _firm_countries(
     locator: Locator, wheres: list[_ArticlePlaces], prior: Mapping[str, float]
 ) -> list[str | None]:
     """Each text's country decided with the collection's ``prior``, where firm."""
-    return [locator.country_readings(w.gazetteer_names, w.text, prior=prior)[1] for w in wheres]
+    firm = [locator.country_readings(w.gazetteer_names, w.text, prior=prior)[1] for w in wheres]
+    return _without_namesakes(locator, wheres, firm)
+
+
+def _without_namesakes(
+    locator: Locator, wheres: list[_ArticlePlaces], firm: list[str | None]
+) -> list[str | None]:
+    """The texts' firm countries, less a minor country the collection reaches through one
+    place name only, which none of those texts names itself (no country word or demonym,
+    no admin1 area of it): in a file of Iran notes, three notes on "Kut e Abdollah", a
+    village the gazetteer lacks, read at Al-Kut, do not make Iraq a country the file is
+    about (which would keep them there, see ``evidence._prior_votes``). Only where one
+    country is the collection's majority; those texts count as naming no country."""
+    decided = Counter(c for c in firm if c)
+    if not decided:
+        return firm
+    top, n = decided.most_common(1)[0]
+    if n < MAJORITY * sum(decided.values()):
+        return firm
+    lone = set()
+    for country in set(decided) - {top}:
+        texts = [w for w, c in zip(wheres, firm, strict=True) if c == country]
+        names = set().union(*(locator.names_read_in(w.gazetteer_names, country) for w in texts))
+        if len(names) < NAMESAKE_NAMES and not any(
+            country in locator.countries_named(w.gazetteer_names, w.text) for w in texts
+        ):
+            lone.add(country)
+    return [None if c in lone else c for c in firm]
 
 
 def _batch_size(window: Sequence[Article]) -> int:
@@ -341,7 +375,9 @@ class Extractor:
         (Tripoli: Lebanon or Libya) lean to the collection, and the second prior counts them."""
         if self.locator is None:
             return wheres
-        prior = collection_prior(w.firm_country for w in wheres)  # from their own words
+        # from their own words
+        own = _without_namesakes(self.locator, wheres, [w.firm_country for w in wheres])
+        prior = collection_prior(own)
         for _ in range(PRIOR_ROUNDS - 1):
             if not prior:
                 return wheres

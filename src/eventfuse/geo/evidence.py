@@ -29,6 +29,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from eventfuse.geo.cues import WHERE_CUES
 from eventfuse.geo.normalize import norm_key, tokens
 from eventfuse.geo.store import ADMIN_FEATURES, is_exonym_city
@@ -48,6 +50,7 @@ PRIOR = 6.0  # a collection all about one country weighs as much as a hint
 DOMINANT = 0.5  # a collection's share that speaks for a text none of whose names it reads
 PRESENT = 0.05  # a country less of the collection than this is not one it is about
 GROUP = 1.5
+ADMIN1_RATIO = 85  # a close spelling of an admin1's own name names it ("Sala al-Din")
 # Armed groups and movements named after (or bound to) one country's territory: a small,
 # reviewed table, not a list of every actor.
 GROUP_COUNTRY = {"houthi": "Yemen", "houthis": "Yemen", "ansar allah": "Yemen"}
@@ -118,6 +121,9 @@ class Evidence:
     weak_only: set[str] = field(default_factory=set)
     # the text's own words point to ``main`` (not only the collection's prior and a weak word)
     firm: bool = False
+    # countries the text's words name: a country word or demonym, weak ones too ("crossed
+    # into Iraq", "shelled from Syrian territory"), or a group bound to one ("Houthis")
+    worded: set[str] = field(default_factory=set)
 
 
 def is_demonym(phrase: str, country: str) -> bool:
@@ -260,6 +266,23 @@ def decide_from_toponyms(g: Geocoder, toponyms: Sequence[Toponym]) -> str | None
     return _leader(votes)
 
 
+def admin1_countries(g: Geocoder, toponyms: Sequence[Toponym]) -> set[str]:
+    """Countries whose admin1 area the text names by its own spelling or a close one
+    ("Khuzestan", "Sala al-Din"); an alternate name a place merely also bears ("First" for
+    Aden governorate) names none."""
+    out: set[str] = set()
+    for t in toponyms[:40]:
+        key = norm_key(t.text)
+        for r in g.store.by_key(key) if key else ():
+            if r.feature == "adm1" and r.country and _spelt_like(norm_key(r.name), key):
+                out.add(r.country)
+    return out
+
+
+def _spelt_like(a: str, b: str) -> bool:
+    return a == b or fuzz.ratio(a, b) >= ADMIN1_RATIO
+
+
 def _prior_votes(
     g: Geocoder,
     toponyms: Sequence[Toponym],
@@ -314,6 +337,7 @@ def decide(
     _text_countries(g, text, votes, (named, solid), kept)
     before = {c: v for c, v in votes.items() if c not in solid}
     _group_votes(text, votes)
+    worded = set(votes)  # the countries its words name, weakly or not
     _toponym_votes(g, toponyms, votes)
     own = dict(votes)
     own_weak = {c for c, v in before.items() if own[c] == v and c not in named}
@@ -323,4 +347,4 @@ def decide(
     # firm: the text's own words point there ("Tripoli" reads in Lebanon), not only a weak
     # word ("US dollar") or the collection
     firm = main is not None and main not in own_weak and (own.get(main, 0) > 0 or main in readable)
-    return Evidence(main, dict(votes), named, weak_only, firm)
+    return Evidence(main, dict(votes), named, weak_only, firm, worded)

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from eventfuse.geo.adminmatch import loosely_same, seat_district
 from eventfuse.geo.aliases import COUNTRY_WORDS
 from eventfuse.geo.cues import ACT_CUES, RESIDENT_CUES
-from eventfuse.geo.evidence import decide, firm_admin1
+from eventfuse.geo.evidence import admin1_countries, decide, firm_admin1
 from eventfuse.geo.finder import Finder, relation_before
 from eventfuse.geo.normalize import norm_key, skeleton, tokens
 from eventfuse.geo.region import admin1_prior, could_move, firm_place
@@ -79,6 +79,7 @@ class _Context:
     points: list[tuple[float, float]]
     main: str | None = None  # the text's country (see evidence.decide)
     weak_only: set[str] = field(default_factory=set)  # countries only weakly mentioned
+    worded: set[str] = field(default_factory=set)  # countries its words name (evidence)
     # admin1 areas written as where the event was ("in Helmand", "district, Helmand")
     admin1_firm: set[str] = field(default_factory=set)
     admin1_country: dict[str, str | None] = field(default_factory=dict)
@@ -223,6 +224,22 @@ class Geocoder:
             return ev.main, ev.main if ev.firm else None
         main = decide_from_toponyms(self, toponyms)
         return main, main
+
+    def countries_named(self, toponyms: Sequence[Toponym], text: str) -> set[str]:
+        """The countries a text names itself: a country word or a demonym, weak ones too
+        ("crossed into Iraq", "Tanzanian authorities"), a group bound to one, or one of
+        their admin1 areas; not a country some town name of it is merely read in."""
+        worded = decide(self, toponyms, text, None).worded
+        return worded | admin1_countries(self, toponyms)
+
+    def names_read_in(self, toponyms: Sequence[Toponym], country: str) -> set[str]:
+        """The text's names (normalised) the gazetteer has a place of in ``country``."""
+        return {
+            key
+            for t in toponyms[:40]
+            if (key := norm_key(t.text))
+            and any(r.country == country and r.feature != "country" for r in self.store.by_key(key))
+        }
 
     def country_row(self, country: str) -> PlaceRow | None:
         """The gazetteer's entry of ``country`` (at its seat), if any."""
@@ -659,6 +676,7 @@ class Geocoder:
         ctx = self._context_from(countries)
         ctx.main = ev.main
         ctx.weak_only = ev.weak_only
+        ctx.worded = ev.worded
         for t in toponyms:
             for r, m in self._rows(t.text):
                 if m < ALT_MATCH or (ev.main and r.country != ev.main):

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from eventfuse.geo.citypart import big_city, far_from, quarter_rows, tie, urban_tie
 from eventfuse.geo.cues import ADMIN_UNIT_WORDS, alternation
-from eventfuse.geo.evidence import DOMINANT, weak_mention
+from eventfuse.geo.evidence import DOMINANT, admin1_countries, weak_mention
 from eventfuse.geo.geocoder import (
     _ADMIN_WORDS,
     POINT_FEATURES,
@@ -92,6 +92,14 @@ FOREIGN_CITY_POPULATION = 100_000
 # A town in a list: "Kiambu, Thika, Gatundu and Limuru" (see ``Locator._comma_city``)
 _LIST_BEFORE = re.compile(r"(?:,|\band)\s*(?:the\s+)?$")
 _LIST_AFTER = re.compile(r"\s*(?:,|\band\b)\s*([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
+
+
+def _desk_country(prior: Mapping[str, float] | None, main: str | None) -> str | None:
+    """The text's country when the collection it came with is mostly about it (a share of
+    DOMINANT or more: a country desk's file), else None."""
+    if not prior or main is None:
+        return None
+    return main if prior.get(main, 0.0) >= DOMINANT else None
 
 
 def _rank(r: PlaceRow) -> int:
@@ -171,6 +179,10 @@ class Locator:
         self._abroad: set[str] = set()  # readings let in by ``_neighbour``
         # quarters read inside a big city (see ``citypart``) -> the city's reading and name
         self._quarter_city: dict[Toponym, tuple[PlaceRow, Toponym]] = {}
+        # the country most of the collection is about, when it is (``run``'s prior)
+        self._desk: str | None = None
+        self._unnamed_abroad = False  # a reading abroad was refused (``_neighbour``)
+        self._names: list[Toponym] = []  # every toponym of the text (``run``)
 
     def _on_text(self, t: Toponym) -> bool:
         return bool(self.text) and self.text[t.start : t.end] == t.text
@@ -233,8 +245,10 @@ class Locator:
             home = hint is not None or any(v >= DOMINANT for v in (prior or {}).values())
             event_toponyms = self._lede_places(context_toponyms, variants=home)
         every = list(dict.fromkeys([*event_toponyms, *context_toponyms]))
+        self._names = every
         usable = [t for t in every if t.relation not in SKIP_RELATIONS]
         ctx = self.g._context(usable, self.text, hint, prior)
+        self._desk = _desk_country(prior, ctx.main)
         ctx.region_prior = region_prior or {}
         ctx.points = self._points(usable, ctx)
         report: list[dict[str, object]] = []
@@ -259,6 +273,10 @@ class Locator:
             _, _, row, t = min(picks, key=lambda p: (p[0], p[1]))
             chosen = self._with_bracket_admin2(self.g._place(row, t.text, t.relation), t)
             chosen = self._quarter_precision(chosen, row, t)
+        elif self._unnamed_abroad and self._desk:
+            # nothing at home bears the name, and the town abroad is refused: the country
+            # itself, at its coarse precision (the extractor keeps the name as written)
+            chosen = self.g.country_place(self._desk)
         chosen = capital_place(self.g, ctx.main, every, chosen, self.text) or chosen
         return {"toponyms": report, "chosen": chosen}
 
@@ -513,8 +531,22 @@ class Locator:
             and self.g.continent_of_cc.get(rs[0].cc or "", "") in ctx.continents
             and (home is None or _km(rs[0], home) <= NEIGHBOUR_KM)
         ]
+        if out and self._desk:
+            out = self._named_abroad(out, ctx)
         self._abroad.update(rs[0].uid for rs in out)
         return out
+
+    def _named_abroad(
+        self, readings: list[tuple[PlaceRow, float]], ctx: _Context
+    ) -> list[tuple[PlaceRow, float]]:
+        """In a collection mostly about one country, a town abroad only in a country the
+        text itself names (a country word or demonym, weak ones too: "shelled from Syrian
+        territory", "crossed into Iraq"; or one of its admin1 areas): a note of an Iran file
+        on "Kut e Abdollah", a village the gazetteer lacks, is not about Al-Kut in Iraq."""
+        named = ctx.worded | admin1_countries(self.g, self._names)
+        kept = [rs for rs in readings if rs[0].country in named]
+        self._unnamed_abroad = self._unnamed_abroad or len(kept) < len(readings)
+        return kept
 
     def _country_point(self, country: str | None) -> tuple[float, float] | None:
         """The position the gazetteer gives ``country`` (its seat), if any."""
