@@ -73,6 +73,7 @@ from eventfuse.extract.classify_rules import (
     _military_strikes,
     abduction_flags,
     air_shots_flags,
+    armed_group_subject,
     crowd_flags,
     definitional_cue,
     detonation_flags,
@@ -85,8 +86,10 @@ from eventfuse.extract.classify_rules import (
     heavy_weapon_flags,
     no_violence_flags,
     note_label,
+    peaceful_block_flags,
     property_only_flags,
     return_fire_flags,
+    size_tag_flags,
     state_beating_flags,
     victim_flags,
 )
@@ -365,6 +368,7 @@ class EventTyper:
         self.types = types
         self._type_of = np.array([types.index(SUB_TO_TYPE[c]) for c in self.all_classes])
         self._protests = types.index("Protests")
+        self._riots = types.index("Riots")
         self._looting = self.all_classes.index("Looting/property destruction")
 
     # -- persistence (no pickle) -------------------------------------------------------------
@@ -425,6 +429,7 @@ class EventTyper:
         p[self._model_idx] = self._probs(idx, val)
         p, def_span = self._apply_overrides(text, p)
         p = self._no_protest_without_demonstrators(text, p)
+        p = self._no_riot_by_armed_group(text, p)
         p = self._no_looting_without_property(text, p)
         k, t, tp = self._pick(p)
         sub = self.all_classes[k]
@@ -462,6 +467,17 @@ class EventTyper:
         if has_protest_cue(text):
             return p
         q = np.where(self._type_of == self._protests, 0.0, p)
+        total = float(q.sum())
+        return q / total if total > 0 else p
+
+    def _no_riot_by_armed_group(self, text: str, p: Any) -> Any:
+        """Drop the Riots mass when an organised armed group is the subject of the act
+        (``armed_group_subject``): rioters are a crowd, not an armed group."""
+        if not self.use_overrides or self._type_of[int(np.argmax(p))] != self._riots:
+            return p
+        if not armed_group_subject(text):
+            return p
+        q = np.where(self._type_of == self._riots, 0.0, p)
         total = float(q.sum())
         return q / total if total > 0 else p
 
@@ -514,7 +530,7 @@ class EventTyper:
         flags |= detonation_flags(text) | return_fire_flags(text) | ground_fight_flags(text)
         flags |= crowd_flags(text) | property_only_flags(text) | disrupted_flags(text)
         flags |= displacement_flags(text) | air_shots_flags(text) | abduction_flags(text)
-        flags |= state_beating_flags(text)
+        flags |= state_beating_flags(text) | size_tag_flags(text) | peaceful_block_flags(text)
         if guess == "Attack":  # the only guess it overrides: skip the long pattern otherwise
             flags |= no_violence_flags(text)
         if victim_affiliated(text[_body_start(text[:MAX_TEXT]) :]):
