@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventfuse.extract.classify import EventTyper
-from eventfuse.extract.classify_rules import RETURN_FIRE_WINDOW, return_fire_flags
+from eventfuse.extract.classify_rules import OPENING_WINDOW, return_fire_flags
 
 SHELLED_THEN_ANSWERED = (
     "On 9 May 2020, rebel forces fired mortar shells at army positions in Zorb district. "
@@ -41,7 +41,7 @@ def test_one_sided_fire_is_not_flagged(text: str) -> None:
 
 
 def test_only_the_notes_opening_is_read() -> None:
-    far = "On 9 May 2020, rebels shelled a village. " + "x " * RETURN_FIRE_WINDOW
+    far = "On 9 May 2020, rebels shelled a village. " + "x " * OPENING_WINDOW
     assert return_fire_flags(far + "Earlier this year the army fired back.") == set()
 
 

@@ -466,9 +466,7 @@ class EventTyper:
             return p
         if has_protest_cue(text):
             return p
-        q = np.where(self._type_of == self._protests, 0.0, p)
-        total = float(q.sum())
-        return q / total if total > 0 else p
+        return self._without_type(p, self._protests)
 
     def _no_riot_by_armed_group(self, text: str, p: Any) -> Any:
         """Drop the Riots mass when an organised armed group is the subject of the act
@@ -477,7 +475,11 @@ class EventTyper:
             return p
         if not armed_group_subject(text):
             return p
-        q = np.where(self._type_of == self._riots, 0.0, p)
+        return self._without_type(p, self._riots)
+
+    def _without_type(self, p: Any, type_index: int) -> Any:
+        """``p`` with one event type's sub-types' mass removed and the rest renormalised."""
+        q = np.where(self._type_of == type_index, 0.0, p)
         total = float(q.sum())
         return q / total if total > 0 else p
 

@@ -46,9 +46,9 @@ import re
 from collections.abc import Iterator
 
 __all__ = [
-    "AFTERMATH_WINDOW",
     "CROWD_WINDOW",
     "MAX_TEXT",
+    "OPENING_WINDOW",
     "SUB_TO_TYPE",
     "abduction_flags",
     "air_shots_flags",
@@ -531,10 +531,7 @@ _IED_BLOCK = _REMOTE_BLOCK | {"shell", "air", "grenade"}
 def first_flags(text: str, start: int | None = None) -> set[str]:
     """Cue flags of the first sentence, plus the definitional combinations ("shell_only")."""
     text = text[:MAX_TEXT]
-    if start is None:
-        start = _body_start(text)
-    end = _SENT_END_RE.search(text, start)
-    first = text[start : end.start() if end else min(len(text), start + 600)]
+    first = _sentence_at(text, _body_start(text) if start is None else start)
     got = {name for name, rx in _FIRST_RE if rx.search(first)}
     if "air" not in got and _MIL_STRIKE_RE.search(first):
         got.add("shell")  # "a Russian strike on a cafe": a remote strike, weapon unnamed
@@ -552,8 +549,13 @@ def first_flags(text: str, start: int | None = None) -> set[str]:
 
 def _first_sentence(text: str) -> tuple[int, str]:
     start = _body_start(text)
+    return start, _sentence_at(text, start)
+
+
+def _sentence_at(text: str, start: int) -> str:
+    """The sentence that begins at ``start`` (at most 600 characters when it never ends)."""
     end = _SENT_END_RE.search(text, start)
-    return start, text[start : end.start() if end else min(len(text), start + 600)]
+    return text[start : end.start() if end else min(len(text), start + 600)]
 
 
 def _def_hits(first: str) -> Iterator[tuple[str, str, re.Match[str]]]:
@@ -677,15 +679,20 @@ _RETURN_FIRE_RE = re.compile(
     r"shelling exchange|(?:artillery|mortar) exchange|in both directions)\b",
     re.IGNORECASE,
 )
-RETURN_FIRE_WINDOW = 800  # characters of the note's body read: its event sentences
+# Characters of a note's body read as its opening: its event sentences (fire returned, a
+# ground fight, harm or crowd words).
+OPENING_WINDOW = 800
+
+
+def _opening(text: str) -> str:
+    """The note's body from its start, OPENING_WINDOW characters."""
+    start = _body_start(text)
+    return text[start : start + OPENING_WINDOW]
 
 
 def return_fire_flags(text: str) -> set[str]:
     """``{"exchange"}`` when the note's opening has fire returned or exchanged both ways."""
-    text = text[:MAX_TEXT]
-    start = _body_start(text)
-    window = text[start : start + RETURN_FIRE_WINDOW]
-    return {"exchange"} if _RETURN_FIRE_RE.search(window) else set()
+    return {"exchange"} if _RETURN_FIRE_RE.search(_opening(text[:MAX_TEXT])) else set()
 
 
 # A ranged weapon used inside a ground fight: "an operation backed by airstrikes", "killed
@@ -707,10 +714,7 @@ _GROUND_FIGHT_RE = re.compile(
 
 def ground_fight_flags(text: str) -> set[str]:
     """``{"ground_fight"}`` when the note's opening puts its weapon inside a ground fight."""
-    text = text[:MAX_TEXT]
-    start = _body_start(text)
-    window = text[start : start + RETURN_FIRE_WINDOW]
-    return {"ground_fight"} if _GROUND_FIGHT_RE.search(window) else set()
+    return {"ground_fight"} if _GROUND_FIGHT_RE.search(_opening(text[:MAX_TEXT])) else set()
 
 
 # Property burned, vandalised or smashed with no one harmed and no crowd named: ACLED's Mob
@@ -735,7 +739,6 @@ _HARM_OR_CROWD_RE = re.compile(
 )
 # "No injuries were reported", "neither fatalities nor injuries": harm denied is no harm.
 _DENIED_RE = re.compile(r"\b(?:no|nor|neither|not|without|no one was)\s+(?:\w+\s+)?$", re.I)
-PROPERTY_WINDOW = 800  # characters of the note's body read for harm or crowd words
 # A road, entrance or railway blocked by a crowd, with no violence, destruction or
 # intervention in the note's opening: the blockade is the protest's form, not violence
 # (codebook: a Violent demonstration needs demonstrators engaging in violence or destruction).
@@ -813,7 +816,7 @@ def property_only_flags(text: str) -> set[str]:
         return set()
     if _SIZE_TAG in text:
         return set()
-    for m in _HARM_OR_CROWD_RE.finditer(text, start, start + PROPERTY_WINDOW):
+    for m in _HARM_OR_CROWD_RE.finditer(text, start, start + OPENING_WINDOW):
         if not _DENIED_RE.search(text, max(start, m.start() - 30), m.start()):
             return set()
     return {"property_only"}
@@ -859,12 +862,11 @@ _AFTERMATH_HARM = (
     r"kill\w*|wound\w*|injur(?:ed|ing|y|ies)|dead|died|death|beat\w*|rap(?:e|ed)|"
     r"abduct\w*|kidnap\w*|attack\w*|protest\w*|demonstrat\w*|fatalit(?:y|ies)"
 )
-AFTERMATH_WINDOW = 800  # characters of the note's body read for harm words
 
 
 def _unharmed(text: str, start: int, harm: re.Pattern[str]) -> bool:
     """No harm word in the note's opening, unless denied ("no one was injured")."""
-    for m in harm.finditer(text, start, start + AFTERMATH_WINDOW):
+    for m in harm.finditer(text, start, start + OPENING_WINDOW):
         if not _DENIED_RE.search(text, max(start, m.start() - 30), m.start()):
             return False
     return True
@@ -1017,15 +1019,12 @@ def no_violence_flags(text: str) -> set[str]:
     """``{"no_violence"}`` when the note's opening names no act of violence or weapon."""
     text = text[:MAX_TEXT]
     start = _body_start(text)
-    return set() if _VIOLENCE_RE.search(text, start, start + AFTERMATH_WINDOW) else {"no_violence"}
+    return set() if _VIOLENCE_RE.search(text, start, start + OPENING_WINDOW) else {"no_violence"}
 
 
 def victim_flags(text: str) -> set[str]:
     """Override-only flags of the first sentence: who was hit, fire exchanged both ways."""
-    text = text[:MAX_TEXT]
-    start = _body_start(text)
-    end = _SENT_END_RE.search(text, start)
-    first = text[start : end.start() if end else min(len(text), start + 600)]
+    first = _first_sentence(text[:MAX_TEXT])[1]
     got = {name for name, rx in _VICTIM_RE if rx.search(first)}
     if "armed_victim" in got and "civ_victim" not in got:
         got.add("armed_victim_only")
