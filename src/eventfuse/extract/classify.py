@@ -84,10 +84,13 @@ from eventfuse.extract.classify_rules import (
     has_property_cue,
     has_protest_cue,
     heavy_weapon_flags,
+    installation_flags,
+    lone_attacker_flags,
     no_violence_flags,
     note_label,
     peaceful_block_flags,
     property_only_flags,
+    quiet_intervention_flags,
     return_fire_flags,
     size_tag_flags,
     state_beating_flags,
@@ -533,6 +536,8 @@ class EventTyper:
         flags |= crowd_flags(text) | property_only_flags(text) | disrupted_flags(text)
         flags |= displacement_flags(text) | air_shots_flags(text) | abduction_flags(text)
         flags |= state_beating_flags(text) | size_tag_flags(text) | peaceful_block_flags(text)
+        flags |= lone_attacker_flags(text) | installation_flags(text)
+        flags |= quiet_intervention_flags(text)
         if guess == "Attack":  # the only guess it overrides: skip the long pattern otherwise
             flags |= no_violence_flags(text)
         if victim_affiliated(text[_body_start(text[:MAX_TEXT]) :]):
