@@ -23,9 +23,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["CountMatch", "apply_split", "find_counts", "parse_quantity", "total"]
+__all__ = [
+    "CountMatch",
+    "apply_split",
+    "find_counts",
+    "is_coder_total",
+    "parse_quantity",
+    "restated",
+    "split_share",
+    "total",
+]
 
 MAX_TEXT = 100_000  # bound the work on untrusted input
 _WD_NAMES = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -48,6 +57,9 @@ class CountMatch:
     phrase: int = 0
     # A statement of the total ("3 fatalities", "the death toll rose to 12").
     summary: bool = False
+    # Victims added to those already told ("6 militants were also killed", "Also, four men
+    # were shot dead"): ACLED sums an event's dead across sentences (see ``additional``).
+    additional: bool = False
 
 
 # ---------------------------------------------------------------- numbers
@@ -317,8 +329,9 @@ _TOLL = re.compile(
 # A coder's note dividing a total: "Fatalities split between 3 events", "spread across two
 # locations". Each event then carries its share (the remainder goes to the first).
 _SPLIT = re.compile(
-    rf"\b(?:fatalit(?:y|ies)|deaths)\b[^.]{{0,30}}?\b(?:split|spread|distributed|divided)"
-    rf"(?:\s+up)?\s+(?:between|across|among|over)\s+(?P<n>\d+|{_NUMWORD})\s+"
+    rf"\b(?:fatalit(?:y|ies)|deaths)\b[^.]{{0,30}}?\b(?:split|spread|distributed|divided|coded)"
+    rf"(?:\s+up)?(?:\s+(?:equally|evenly))?\s+(?:between|across|among|over)\s+"
+    rf"(?P<n>\d+|{_NUMWORD})\s+"
     rf"(?:separate\s+)?(?:events|locations|days|incidents|places)(?:\s*\((?P<share>\d+)\))?",
     re.IGNORECASE,
 )
@@ -326,6 +339,13 @@ _SPLIT = re.compile(
 _CODED = re.compile(
     r"\bfatalit(?:y|ies)\s+(?:(?:are|were|was|is)\s+)?coded\s+(?:as|to)\s+(?P<n>\d+)\b",
     re.IGNORECASE,
+)
+# An older note's coder header: "FATALITIES: 15", "FATALITIES: estimate of 3 people" (a range
+# or "3 others" is no total).
+_HEADER = re.compile(
+    r"\bFATALITIES\s*:\s*(?:(?i:estimates?|estimated|reported|includes?|of|only|total"
+    r"|approximately|about|at\s+least)[\s:]+)*(?P<n>\d+)\b(?!\s*(?:-|–|to)\s*\d)"
+    r"(?!\s+(?:others?|more)\b)",
 )
 _NEG_SUBJ = re.compile(
     rf"\b(?:no\s+one|nobody|none|no\s+(?:other\s+)?(?:people|person|lives|one\s+else))\s+"
@@ -353,6 +373,10 @@ _MASK = re.compile(
     r"|\b\d{1,2}[:.]\d\d\b|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
     r"|\b\d+(?:st|nd|rd|th)\b|\[[^\]]{0,80}\]"
 )
+_BRACKET = r"|\[[^\]]{0,80}\]"
+# The same without square brackets: a coder's note there ("[1 fatality split among 12
+# events]") is read for the split only, never as a reported figure.
+_MASK_OPEN = re.compile(_MASK.pattern.replace(_BRACKET, ""))
 # Heads that are not people: a count of these is never a casualty count.
 _NON_HUMAN = re.compile(
     r"\b(?:days?|weeks?|months?|years?|hours?|minutes?|times?|km|kilometres?|kilometers?|miles?"
@@ -440,15 +464,17 @@ _ASIDE = re.compile(r",\s*(?:including|among them|mostly|many of them)\s[^,.;()]
 _AGE = re.compile(r"\b\d{1,3}(?=[\s-]*(?:years?|yrs?)[\s-]*old\b)|(?<=\baged\s)\d{1,3}\b", re.I)
 
 
-def _mask(text: str) -> str:
-    """The text with non-count digits blanked out (same length, so offsets hold).
+def _mask(text: str, *, brackets: bool = True) -> str:
+    """The text with non-count digits blanked out (same length, so offsets hold), and the
+    square-bracketed coder notes too unless ``brackets`` is False.
 
     Ages become letters so that "a 60 year-old woman" stays one noun phrase.
     """
     text = _AGE.sub(lambda m: "x" * len(m.group(0)), text)
     # "16 people, including babies and mothers, were killed": the aside hides the verb.
     text = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
-    return _MASK.sub(lambda m: re.sub(r"\w", "§", m.group(0)), text)
+    pattern = _MASK if brackets else _MASK_OPEN
+    return pattern.sub(lambda m: re.sub(r"\w", "§", m.group(0)), text)
 
 
 @dataclass
@@ -457,6 +483,11 @@ class _Cand:
     qty_start: int
     qty_end: int
     rank: int  # lower wins an overlap
+
+
+_INTRO = re.compile(r"(?:the|his|her|their|its)$", re.IGNORECASE)
+_BARE_COMMA = re.compile(r"\s*,\s*(?!and\b|or\b|including\b)", re.IGNORECASE)
+_COORD = re.compile(r"\b(?:and|or|as\s+well\s+as)\b|&", re.IGNORECASE)
 
 
 def _groups(
@@ -473,6 +504,12 @@ def _groups(
         subset = "including" in list_text[prev_end : g.start()].lower()
         prev_end = g.end()
         if subset:  # "21 militants including 2 commanders": already in the 21
+            continue
+        if (
+            _INTRO.match(qty_text)
+            and _BARE_COMMA.match(list_text, g.end())
+            and not _COORD.search(list_text, g.end())
+        ):  # "According to the report, the man died": an opening phrase, no victim
             continue
         q = _group_quantity(qty_text, np, rank == 1, plural_aux)
         if q is None or (
@@ -586,13 +623,20 @@ def find_counts(text: str) -> list[CountMatch]:
     phrase += 1_000
     cands += _unbounded(masked, text, cands, phrase)
     phrase += 1_000
+    cands += _bare(masked, text, cands, phrase)
+    phrase += 1_000
     for m in _CODED.finditer(masked):  # ACLED's own statement: "Fatalities coded as 0"
         phrase += 1
         value = int(m.group("n"))
         cm = CountMatch("killed", value, None, m.start(), m.end(), m.group(0), None, "coded",
                         False, phrase, True)  # fmt: skip
         cands.append(_Cand(cm, m.start("n"), m.end("n"), -1))
-    for m in _SPLIT.finditer(masked):  # "Fatalities split between 3 events": one share each
+    for m in _HEADER.finditer(masked):  # an older note's "FATALITIES: 15" header
+        phrase += 1
+        cm = CountMatch("killed", int(m.group("n")), None, m.start(), m.end(), m.group(0), None,
+                        "coded", False, phrase, True)  # fmt: skip
+        cands.append(_Cand(cm, m.start("n"), m.end("n"), -1))
+    for m in _SPLIT.finditer(_mask(text, brackets=False)):  # one share each
         parts = _number(m.group("n"))
         if parts and parts > 1:
             phrase += 1
@@ -607,7 +651,24 @@ def find_counts(text: str) -> list[CountMatch]:
             cm = CountMatch("killed", q[0], q[1], m.start(), m.end(), m.group(0), None, q[2],
                             False, phrase, True)  # fmt: skip
             cands.append(_Cand(cm, m.start("q"), m.end("q"), 0))
-    return _resolve(cands)
+    return _resolve([_with_also(c, masked) for c in cands])
+
+
+# "also" in front of the victims or the verb ("Also, four men were shot dead", "killing 2;
+# the army also killed 3") or between them ("6 militants were also killed").
+_ALSO_BEFORE = re.compile(r"\balso\b[\s,]*(?:(?:that|said|reported)\s+)?$", re.IGNORECASE)
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def _with_also(c: _Cand, masked: str) -> _Cand:
+    """The candidate marked ``additional`` when "also" adds its victims to others told."""
+    m = c.match
+    if m.negated or m.summary or m.qualifier == "coded" or m.kind == "split":
+        return c
+    before = masked[max(0, m.start - 20) : m.start]
+    if not (_ALSO_BEFORE.search(before) or (c.rank != 1 and _ALSO.search(masked, m.start, m.end))):
+        return c
+    return _Cand(replace(m, additional=True), c.qty_start, c.qty_end, c.rank)
 
 
 def _to_death(masked: str, text: str, phrase: int) -> list[_Cand]:
@@ -650,6 +711,42 @@ def _unbounded(masked: str, text: str, cands: list[_Cand], phrase: int) -> list[
                             who, q[2], False, phrase)  # fmt: skip
             out.append(_Cand(cm, m.start(), m.start(), 3))
             covered.append((m.start(), m.end()))
+    return out
+
+
+# A headline's bare victim, in the present tense with no number or article ("Mob kills
+# man", "Raiders kill girl"): one dead. A past form before a bare noun is an adjective ("a
+# murdered businessman"), and a bare plural ("kill civilians") no count (ACLED coded 0 for
+# many such Kenya headlines).
+_BARE_ONE = (
+    r"man|woman|boy|girl|child|baby|teenager|student|trader|farmer|herder|herdsman|driver"
+    r"|officer|policeman|soldier|civilian|resident|villager|suspect|chief|teacher|pastor"
+    r"|priest|elder|businessman|operator|rider|guard|worker|person|journalist|teen"
+)
+_BARE = re.compile(
+    r"\b(?P<verb>kills?|lynch(?:es)?|murders|beheads?|executes|shoots?\s+dead"
+    r"|(?:hack|stab|stone|beat)s?\s+to\s+death)"
+    rf"\s+(?P<one>{_BARE_ONE})\b(?!['’-])",
+    re.IGNORECASE,
+)
+
+
+def _bare(masked: str, text: str, cands: list[_Cand], phrase: int) -> list[_Cand]:
+    """Deaths of a bare victim noun ("Mob kills man"), where nothing else counts the verb."""
+    covered = [
+        (c.match.start, c.match.end) for c in cands if c.match.kind in ("killed", "casualties")
+    ]
+    out: list[_Cand] = []
+    for m in _BARE.finditer(masked):
+        v0, v1 = m.span("verb")
+        if any(a < v1 and v0 < b for a, b in covered) or _hypothetical(masked, m.start()):
+            continue
+        if _DEED.search(masked, max(0, m.start() - 30), m.start()):
+            continue
+        phrase += 1
+        cm = CountMatch("killed", 1, None, m.start(), m.end(), text[m.start() : m.end()],
+                        m.group("one"), "exact", False, phrase)  # fmt: skip
+        out.append(_Cand(cm, m.start("verb"), m.end(), 3))
     return out
 
 
@@ -698,14 +795,53 @@ def total(matches: Iterable[CountMatch], kind: str) -> int | None:
 
 def apply_split(value: int, matches: Iterable[CountMatch]) -> int:
     """``value`` divided as a coder's split note says ("Fatalities split between 3 events"):
-    the share the note states ("... across 2 events (3)"), else the rounded-up share."""
+    the share the note states ("... across 2 events (3)"), else ``split_share``."""
     splits = [m for m in matches if m.kind == "split"]
     if not splits:
         return value
     last = splits[-1]
     if last.high is not None:  # the split match's ``high`` carries the stated share
         return last.high
-    return value // last.value + (1 if value % last.value else 0)
+    return split_share(value, last.value)
+
+
+def split_share(value: int, parts: int) -> int:
+    """The share most of ``parts`` events carry when ``value`` is split among them: ACLED
+    gives each the whole share and the remainder one by one from the first event, so 7 over
+    4 events is 2, 2, 2, 1 (most carry 2) and 1 over 12 events is 1, 0, ..., 0 (most carry 0).
+    A remainder of exactly half rounds up."""
+    share, rest = divmod(value, parts)
+    return share + (1 if 2 * rest >= parts else 0)
+
+
+# What stands around a coder's own total in its sentence: nothing, or "(total of ...)".
+_TOTAL_BEFORE = re.compile(r"(?:^|[.!?;]\s*|\(\s*(?:a\s+)?total(?:\s+of)?\s*:?\s*)$", re.I)
+_TOTAL_AFTER = re.compile(r"^[\s.)]*(?:\[[^\]]*\][\s.]*)*$")
+
+
+def is_coder_total(match: CountMatch, sentence: str) -> bool:
+    """A coder's statement of the event's toll, standing alone in ``sentence`` (the text the
+    match was read from): "3 fatalities.", "(total of 12 fatalities)". Not a claim ("Al
+    Shabaab claims 15 fatalities") nor a vague word ("tens of fatalities")."""
+    if not match.summary or match.negated or match.qualifier == "vague":
+        return False
+    if "fatalit" not in match.text.lower():
+        return False
+    return bool(
+        _TOTAL_BEFORE.search(sentence[: match.start]) and _TOTAL_AFTER.match(sentence[match.end :])
+    )
+
+
+def restated(match: CountMatch, others: Iterable[CountMatch]) -> bool:
+    """``match`` tells again victims one of ``others`` told: the same number of the same (or an
+    unnamed) kind of victim ("A police officer and two youths are killed ... Two youths were
+    also shot dead")."""
+    head = _head(match.who)
+    return any(
+        o.value == match.value and (not head or not _head(o.who) or head == _head(o.who))
+        for o in others
+        if o.kind == match.kind and not o.negated
+    )
 
 
 def _total(matches: list[CountMatch], kind: str) -> int | None:

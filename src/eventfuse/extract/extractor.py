@@ -37,7 +37,13 @@ from eventfuse.extract.classify import (
     is_nonconflict,
     is_nonconflict_note,
 )
-from eventfuse.extract.counts import CountMatch, apply_split, total
+from eventfuse.extract.counts import (
+    CountMatch,
+    apply_split,
+    is_coder_total,
+    restated,
+    total,
+)
 from eventfuse.extract.dates import DateMatch
 from eventfuse.extract.sentences import SentenceInfo, analyse_sentence
 from eventfuse.model import (
@@ -737,11 +743,16 @@ class Extractor:
                 evidence[field_name] = _evidence(article, negated, ())
                 return 0
             return None
+        # A coder's total ("3 fatalities.") is the event's toll, whatever the others say.
+        stated = [x for x in values if any(is_coder_total(c, x[1].text) for c in x[2])]
+        told = stated or [x for x in values if not all(c.additional for c in x[2])] or values
+        added = 0 if stated else _added(values, told)
         # Within one report a figure is usually restated; the most repeated one is the report's.
-        common = Counter(v for v, _, _ in values).most_common(1)[0][0]
+        common = Counter(v for v, _, _ in told).most_common(1)[0][0]
         # Among sentences stating it, prefer one that says who gives the figure.
-        stating = [x for x in values if x[0] == common]
+        stating = [x for x in told if x[0] == common]
         value, sent, matches = next((x for x in stating if x[1].speaker), stating[0])
+        value += added
         if kind == "killed" and not any(c.kind == "split" for c in sent.counts):
             # a coder's split note in another sentence divides the toll too
             value = apply_split(value, [c for s in sents for c in s.counts])
@@ -752,6 +763,24 @@ class Extractor:
 
 
 # helpers ----------------------------------------------------------------------------------------
+def _added(
+    values: list[tuple[int, SentenceInfo, list[CountMatch]]],
+    told: list[tuple[int, SentenceInfo, list[CountMatch]]],
+) -> int:
+    """The victims the sentences outside ``told`` add with "also" ("Local officials said 6
+    militants were also killed"): ACLED sums an event's dead across sentences, less those
+    that only tell again victims another sentence counted."""
+    kept = {id(x) for x in told}
+    added = 0
+    for x in values:
+        if id(x) in kept:
+            continue
+        others = [c for y in values if y is not x for c in y[2]]
+        if not all(restated(c, others) for c in x[2]):
+            added += x[0]
+    return added
+
+
 def _group_sentences(infos: list[SentenceInfo]) -> list[_Group]:
     """Group an article's event sentences into the events they report.
 
