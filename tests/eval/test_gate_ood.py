@@ -47,6 +47,14 @@ def test_a_lower_figure_is_refused_unless_allowed() -> None:
     assert lowered["floors"]["admin1_accuracy"] == 0.7
 
 
+def test_a_missing_figure_is_refused_even_when_lowering_is_allowed() -> None:
+    # a floor of 0 would silently remove that figure's gate
+    old = raise_ood_floors({}, MEASURED, 1168)
+    partial = {k: v for k, v in MEASURED.items() if k != "actor2_accuracy"}
+    with pytest.raises(SystemExit, match="actor2_accuracy"):
+        raise_ood_floors(old, partial, 1168, allow_lower=True)
+
+
 def test_a_moved_split_is_refused_unless_allowed() -> None:
     old = raise_ood_floors({}, MEASURED, 1168)
     with pytest.raises(SystemExit, match="rows"):

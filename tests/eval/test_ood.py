@@ -9,7 +9,7 @@ import pytest
 
 from eventfuse.errors import InputError
 from eventfuse.eval.metrics import aggregate, score_row
-from eventfuse.eval.ood import POOLED, ood_articles, pool
+from eventfuse.eval.ood import POOLED, ood_articles, pool, training_fingerprint
 from eventfuse.eval.runner import EvalResult
 
 GOLD = {
@@ -109,3 +109,37 @@ def test_ood_articles_groups_the_held_out_rows_by_country(tmp_path: Path) -> Non
 def test_ood_articles_names_a_directory_without_csv_files(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=str(tmp_path)):
         ood_articles(tmp_path)
+
+
+def _rows(notes: list[str]) -> list[dict[str, str]]:
+    return [
+        {**GOLD, "notes": n, "event_id_cnty": f"X{i}", "inter1": "1", "inter2": "3"}
+        for i, n in enumerate(notes)
+    ]
+
+
+NOTES = [
+    "On 1 May 2020, soldiers clashed with militants near Taizz; three militants were killed.",
+    "On 2 May 2020, a drone strike hit a vehicle near Marib, killing two fighters.",
+    "On 3 May 2020, residents protested peacefully in Aden over power cuts.",
+]
+
+
+def test_the_fingerprint_is_stable_for_the_same_rows() -> None:
+    assert training_fingerprint(_rows(NOTES)) == training_fingerprint(_rows(NOTES))
+
+
+def test_the_fingerprint_changes_with_the_rows() -> None:
+    assert training_fingerprint(_rows(NOTES)) != training_fingerprint(_rows(NOTES[:2]))
+
+
+def test_the_fingerprint_changes_with_the_typer_features(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A cache trained before a feature change must not be reused: the stamp must differ.
+    before = training_fingerprint(_rows(NOTES))
+    import eventfuse.extract.classify as classify
+
+    real = classify.features
+    monkeypatch.setattr(classify, "features", lambda text: [*real(text), ("extra", 0, 0)])
+    assert training_fingerprint(_rows(NOTES)) != before

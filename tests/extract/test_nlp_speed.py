@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -84,4 +87,25 @@ def test_one_thread_is_restored() -> None:
         inside = [lib["num_threads"] for lib in controller.info() if lib["user_api"] == "blas"]
     after = [lib["num_threads"] for lib in controller.info() if lib["user_api"] == "blas"]
     assert inside and all(n == 1 for n in inside)
+    assert after == before
+
+
+def test_overlapping_threads_leave_the_limit_as_it_was() -> None:
+    # Without the lock: A saves N and sets 1, B saves 1, A restores N, B "restores" 1 for good.
+    controller = blas._controller()
+    assert controller is not None  # threadpoolctl is a dependency
+    before = [lib["num_threads"] for lib in controller.info() if lib["user_api"] == "blas"]
+
+    def hold(seconds: float) -> None:
+        with blas.one_thread():
+            time.sleep(seconds)
+
+    first = threading.Thread(target=hold, args=(0.1,))
+    second = threading.Thread(target=hold, args=(0.2,))
+    first.start()
+    time.sleep(0.02)
+    second.start()
+    first.join()
+    second.join()
+    after = [lib["num_threads"] for lib in controller.info() if lib["user_api"] == "blas"]
     assert after == before

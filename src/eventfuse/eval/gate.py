@@ -134,7 +134,10 @@ def raise_ood_floors(
         failures.append(f"rows: {rows} != pinned {raw['rows']}")
     if failures and not allow_lower:
         raise SystemExit("ood: would lower the baseline: " + "; ".join(failures))
-    new = {k: truncate(float(pooled.get(k) or 0.0), OOD_DIGITS) for k in GATED}
+    missing = [k for k in GATED if pooled.get(k) is None]
+    if missing:  # a floor of 0 would silently remove that figure's gate
+        raise SystemExit("ood: no measured figure for " + ", ".join(missing))
+    new = {k: truncate(float(pooled[k]), OOD_DIGITS) for k in GATED}
     floors = new if allow_lower else {k: max(new[k], old.get(k, 0.0)) for k in GATED}
     measured = {
         k: round(float(v), 4) for k, v in pooled.items() if k in (*GATED, "docs_per_second")

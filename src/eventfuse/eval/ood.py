@@ -12,9 +12,11 @@ figures to the ``ood`` floors of ``eval_baseline.json``.
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,14 +68,41 @@ def _csv_files(acled_dir: Path) -> list[Path]:
     return files
 
 
+# The cache's stamp: what the models in it were trained from (``training_fingerprint``).
+FINGERPRINT_FILE = "fingerprint.txt"
+# Training rows whose features and learned actors make the fingerprint (every n-th row).
+PROBE_ROWS = 400
+
+
+def training_fingerprint(rows: Sequence[dict[str, str]]) -> str:
+    """A hash of what training would make of ``rows``: their number, the typer's features of
+    a spread sample of their notes, and the actor table learned from that sample. A change to
+    the typer's features or to actor learning changes it, so a cache trained before such a
+    change is not reused (a rule applied after the model leaves it as it is)."""
+    from eventfuse.extract.actors import ActorDictionary
+    from eventfuse.extract.classify import features
+
+    step = max(1, len(rows) // PROBE_ROWS)
+    sample = list(rows[::step])
+    h = hashlib.sha256(str(len(rows)).encode())
+    for r in sample:
+        h.update(repr(features(r["notes"])).encode())
+    with tempfile.TemporaryDirectory() as tmp:
+        learned = Path(tmp) / "learned.yaml"
+        ActorDictionary.empty().learn_from_rows(sample).save(learned)
+        h.update(learned.read_bytes())
+    return h.hexdigest()
+
+
 def trained_without_ood(
     acled_dir: Path, cache: Path, *, log: Log | None = None
 ) -> tuple[EventTyper, ActorDictionary]:
     """The typer and actor table trained on the development rows only.
 
     Both are written to ``cache`` (``models/`` and ``actors/learned.yaml``) and read back from
-    there on later calls, so a rerun skips the ~2 min of training. A cache is only valid for the
-    typer features and actor learning it was built with: delete it after changing either.
+    there on later calls, so a rerun skips the ~2 min of training. The cache is stamped with
+    ``training_fingerprint``: after a change to the typer's features or to actor learning the
+    stamp differs and the models are trained again.
     """
     from eventfuse.extract.actors import ACTOR_DIR, ActorDictionary
     from eventfuse.extract.classify import EventTyper, train_typer_rows
@@ -81,12 +110,16 @@ def trained_without_ood(
 
     cache = Path(cache)
     learned_path = cache / "actors" / "learned.yaml"
-    if not (cache / "models" / "typer.npz").exists() or not learned_path.exists():
-        rows = [r for p in _csv_files(acled_dir) for r in read_acled(p) if not is_ood_row(r)]
+    rows = [r for p in _csv_files(acled_dir) for r in read_acled(p) if not is_ood_row(r)]
+    stamp = cache / FINGERPRINT_FILE
+    fingerprint = training_fingerprint(rows)
+    built = (cache / "models" / "typer.npz").exists() and learned_path.exists()
+    if not built or not stamp.exists() or stamp.read_text(encoding="utf-8") != fingerprint:
         started = time.perf_counter()
         typer = train_typer_rows([r["notes"] for r in rows], [r["sub_event_type"] for r in rows])
         typer.save(cache / "models")
         ActorDictionary.empty().learn_from_rows(rows).save(learned_path)
+        stamp.write_text(fingerprint, encoding="utf-8")
         if log is not None:
             seconds = time.perf_counter() - started
             log(f"trained on {len(rows)} development rows in {seconds:.0f} s")

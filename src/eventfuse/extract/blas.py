@@ -14,6 +14,7 @@ limit (``one_thread``), restored on exit: no other code in the process is affect
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -50,6 +51,11 @@ def _controller() -> Any:
     return ThreadpoolController()
 
 
+# The limit is process-wide: two threads inside ``one_thread`` at once could restore each
+# other's setting on exit (and leave BLAS on one thread for good), so one block runs at a time.
+_LIMIT_LOCK = threading.RLock()
+
+
 @contextmanager
 def one_thread() -> Iterator[None]:
     """numpy's BLAS limited to one thread inside the block (see module doc)."""
@@ -57,5 +63,5 @@ def one_thread() -> Iterator[None]:
     if controller is None:
         yield
         return
-    with controller.limit(limits=1, user_api="blas"):
+    with _LIMIT_LOCK, controller.limit(limits=1, user_api="blas"):
         yield
