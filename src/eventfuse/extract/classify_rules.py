@@ -715,9 +715,22 @@ _GROUND_FIGHT_RE = re.compile(
 )
 
 
+# A fight named only as past context ("in retaliation for the killing in clashes last month",
+# "during fighting in 2019") is not the event's own fight; "earlier that day" still is.
+_PAST_FIGHT_RE = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,4}?(?:last|previous|prior|earlier(?!\s+(?:that|the same|in the|on "
+    r"the)\s+(?:day|morning|evening|night)|\s+today)|in (?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
 def ground_fight_flags(text: str) -> set[str]:
     """``{"ground_fight"}`` when the note's opening puts its weapon inside a ground fight."""
-    return {"ground_fight"} if _GROUND_FIGHT_RE.search(_opening(text[:MAX_TEXT])) else set()
+    opening = _opening(text[:MAX_TEXT])
+    for m in _GROUND_FIGHT_RE.finditer(opening):
+        if not _PAST_FIGHT_RE.match(opening, m.end()):
+            return {"ground_fight"}
+    return set()
 
 
 # Property burned, vandalised or smashed with no one harmed and no crowd named: ACLED's Mob
@@ -740,8 +753,31 @@ _HARM_OR_CROWD_RE = re.compile(
     r"pelt\w*|stones?)\b",
     re.IGNORECASE,
 )
-# "No injuries were reported", "neither fatalities nor injuries": harm denied is no harm.
-_DENIED_RE = re.compile(r"\b(?:no|nor|neither|not|without|no one was)\s+(?:\w+\s+)?$", re.I)
+# Harm denied is no harm: "No injuries were reported", "neither fatalities nor injuries",
+# "No one was killed or injured", "were not hurt", "without casualties". "no"/"nor"/
+# "neither" reach up to four words ahead (never across a clause joiner: "no arrests but two
+# people injured" is harm); "not"/"without" one word. "not only killed" and "opened fire
+# without warning, killing" deny nothing.
+_DENIAL_GAP = r"(?:(?!(?:and|but|while|whereas|although|though|however|except|as)\b)\w+\s+)"
+_DENIED_RE = re.compile(
+    r"\b(?:(?:no|nor|neither)\s+" + _DENIAL_GAP + r"{0,4}(?:or\s+)?|(?:not|without)\s+"
+    r"(?!(?:only|warning)\b)(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+DENIAL_REACH = 40  # characters before a harm word read for its denial
+
+
+def _denied(text: str, lo: int, pos: int) -> bool:
+    """Whether the harm word at ``pos`` is denied by the words before it (read from ``lo``)."""
+    return _DENIED_RE.search(text, max(lo, pos - DENIAL_REACH), pos) is not None
+
+
+def _unharmed(text: str, start: int, harm: re.Pattern[str], end: int | None = None) -> bool:
+    """No harm word in ``text[start:end]`` (the note's opening by default), unless denied."""
+    stop = start + OPENING_WINDOW if end is None else end
+    return all(_denied(text, start, m.start()) for m in harm.finditer(text, start, stop))
+
+
 # A road, entrance or railway blocked by a crowd, with no violence, destruction or
 # intervention in the note's opening: the blockade is the protest's form, not violence
 # (codebook: a Violent demonstration needs demonstrators engaging in violence or destruction).
@@ -819,9 +855,8 @@ def property_only_flags(text: str) -> set[str]:
         return set()
     if _SIZE_TAG in text:
         return set()
-    for m in _HARM_OR_CROWD_RE.finditer(text, start, start + OPENING_WINDOW):
-        if not _DENIED_RE.search(text, max(start, m.start() - 30), m.start()):
-            return set()
+    if not _unharmed(text, start, _HARM_OR_CROWD_RE):
+        return set()
     return {"property_only"}
 
 
@@ -854,9 +889,8 @@ def disrupted_flags(text: str) -> set[str]:
     first = _first_sentence(text[:MAX_TEXT])[1]
     if not _DISRUPTED_RE.search(first):
         return set()
-    for m in _DEVICE_HARM_RE.finditer(first):
-        if not _DENIED_RE.search(first, max(0, m.start() - 30), m.start()):
-            return set()
+    if not _unharmed(first, 0, _DEVICE_HARM_RE, len(first)):
+        return set()
     return {"device_disrupted"}
 
 
@@ -865,14 +899,6 @@ _AFTERMATH_HARM = (
     r"kill\w*|wound\w*|injur(?:ed|ing|y|ies)|dead|died|death|beat\w*|rap(?:e|ed)|"
     r"abduct\w*|kidnap\w*|attack\w*|protest\w*|demonstrat\w*|fatalit(?:y|ies)"
 )
-
-
-def _unharmed(text: str, start: int, harm: re.Pattern[str]) -> bool:
-    """No harm word in the note's opening, unless denied ("no one was injured")."""
-    for m in harm.finditer(text, start, start + OPENING_WINDOW):
-        if not _DENIED_RE.search(text, max(start, m.start() - 30), m.start()):
-            return False
-    return True
 
 
 # People fleeing or evacuated, the fight only their cause ("fighting ... forced 480 villagers
@@ -1042,10 +1068,6 @@ _BLAST_RE = re.compile(
 )
 
 
-# A denial several words before the harm word: "No people were reported injured".
-_DENIAL_LEAD_RE = re.compile(r"\b(?:no|neither|nor)\s+(?:\w+\s+){0,4}(?:or\s+)?$", re.IGNORECASE)
-
-
 def installation_flags(text: str) -> set[str]:
     """``{"installation_hit"}``: the first sentence names an installation, and the opening
     names no one harmed."""
@@ -1053,10 +1075,8 @@ def installation_flags(text: str) -> set[str]:
     start, first = _first_sentence(text)
     if not _INSTALLATION_RE.search(first) or _BLAST_RE.search(text, start, start + OPENING_WINDOW):
         return set()
-    for m in _INSTALLATION_HARM_RE.finditer(text, start, start + OPENING_WINDOW):
-        lead = text[max(start, m.start() - 40) : m.start()]
-        if not _DENIED_RE.search(lead) and not _DENIAL_LEAD_RE.search(lead):
-            return set()
+    if not _unharmed(text, start, _INSTALLATION_HARM_RE):
+        return set()
     return {"installation_hit"}
 
 
