@@ -19,9 +19,11 @@ import re
 __all__ = ["crowd_security_is_police", "foreign_police_spans"]
 
 # Words between the demonym and the police noun: "Turkish border police", "Ugandan maritime
-# police", "Ethiopian Liyu Police" (at most one word, so "Kenyan forces and police" is not).
+# police". A closed list of the force's branches only: an open word lets a region's people
+# read as a foreign state ("Somali special police" in Ethiopia are the Somali Region's, the
+# home police; so are "Somali regional/Liyu police"), and "Kenyan forces and police" is none.
 _POLICE_NOUN = (
-    r"(?:(?!(?:military|and|or|army)\b)[A-Za-z]+ )?"
+    r"(?:(?:border|maritime|federal|national|riot|anti-riot|traffic|coast|marine|frontier)\s+)?"
     r"(?:police(?:m[ae]n|wom[ae]n)?|gendarmes?|gendarmerie)\b"
 )
 

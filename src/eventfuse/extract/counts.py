@@ -607,6 +607,12 @@ def find_counts(text: str) -> list[CountMatch]:
                 continue
             if rank == 1 and _hypothetical(masked, m.start()):
                 continue
+            if (
+                rank == 2
+                and _kind(m.group("verb")) == "killed"
+                and _earlier_death(masked, m.start(), m.end())
+            ):
+                continue
             phrase += 1
             cands += _groups(
                 m.group("list"), m.start("list"), m.group("verb"), m.span(), text, phrase, rank
@@ -684,6 +690,34 @@ def _to_death(masked: str, text: str, phrase: int) -> list[_Cand]:
     return out
 
 
+# An earlier death told in passing: "a similar attack last year, in which a teacher was
+# killed, was never solved". A past time ("last year", "in 2019", "two years ago"; not
+# "last week" or "the previous month", which ACLED codes as the event's) in the
+# death's own clause, or before a relative "in which/during which/where" (with a short
+# subject) that leads to it; a bare "an ambush in which 5 soldiers were killed" is the event.
+_EARLIER_REL = re.compile(
+    r"\b(?:(?:in|during)\s+which|where)\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE
+)
+_PAST_TIME = re.compile(
+    r"\blast\s+(?:year|month)\b|\bin\s+(?:19|20)\d\d\b"
+    r"|\b(?:\w+\s+)?(?:years?|months?)\s+ago\b",
+    re.IGNORECASE,
+)
+
+
+def _earlier_death(masked: str, start: int, end: int) -> bool:
+    """The death at ``start:end`` is an earlier one the sentence recalls (``_PAST_TIME``)."""
+    lo = max(masked.rfind(c, 0, start) for c in ",;.()")
+    before = masked[lo + 1 : start]
+    ends = [i for i in (masked.find(c, end) for c in ",;.()") if i >= 0]
+    if _PAST_TIME.search(before + masked[start : min(ends, default=len(masked))]):
+        return True
+    if not _EARLIER_REL.search(before):
+        return False
+    sentence = masked[masked.rfind(".", 0, start) + 1 : start]
+    return bool(_PAST_TIME.search(sentence))
+
+
 def _unbounded(masked: str, text: str, cands: list[_Cand], phrase: int) -> list[_Cand]:
     """Deaths whose victim phrase the grammar above could not bound, where no count or
     negation already covers the verb: a singular subject is 1, a counted plural its number."""
@@ -694,7 +728,9 @@ def _unbounded(masked: str, text: str, cands: list[_Cand], phrase: int) -> list[
     for pattern in (_WERE_KILLED, _WAS_KILLED):
         for m in pattern.finditer(masked):
             v0, v1 = m.span("verb")
-            if any(a < v1 and v0 < b for a, b in covered):
+            if any(a < v1 and v0 < b for a, b in covered) or _earlier_death(
+                masked, m.start(), m.end()
+            ):
                 continue
             q: tuple[int, int | None, str] | None = (1, None, "exact")
             who = None

@@ -771,13 +771,16 @@ def _added(
     militants were also killed"): ACLED sums an event's dead across sentences, less those
     that only tell again victims another sentence counted."""
     kept = {id(x) for x in told}
+    # what is counted so far: the told sentences, then each "also" sentence accepted, in
+    # order (a headline and a body both saying "6 militants were also killed" add 6 once)
+    counted = [c for y in told for c in y[2]]
     added = 0
     for x in values:
         if id(x) in kept:
             continue
-        others = [c for y in values if y is not x for c in y[2]]
-        if not all(restated(c, others) for c in x[2]):
+        if not all(restated(c, counted) for c in x[2]):
             added += x[0]
+            counted.extend(x[2])
     return added
 
 

@@ -181,7 +181,7 @@ class Locator:
         self._quarter_city: dict[Toponym, tuple[PlaceRow, Toponym]] = {}
         # the country most of the collection is about, when it is (``run``'s prior)
         self._desk: str | None = None
-        self._unnamed_abroad = False  # a reading abroad was refused (``_neighbour``)
+        self._refused: set[Toponym] = set()  # toponyms whose reading abroad was refused
         self._names: list[Toponym] = []  # every toponym of the text (``run``)
 
     def _on_text(self, t: Toponym) -> bool:
@@ -241,6 +241,10 @@ class Locator:
         *,
         region_prior: Mapping[str, Mapping[str, float]] | None = None,
     ) -> dict[str, object]:
+        # nothing of an earlier ``run`` carries over
+        self._refused = set()
+        self._desk = None
+        self._names = []
         if not event_toponyms:
             home = hint is not None or any(v >= DOMINANT for v in (prior or {}).values())
             event_toponyms = self._lede_places(context_toponyms, variants=home)
@@ -273,9 +277,10 @@ class Locator:
             _, _, row, t = min(picks, key=lambda p: (p[0], p[1]))
             chosen = self._with_bracket_admin2(self.g._place(row, t.text, t.relation), t)
             chosen = self._quarter_precision(chosen, row, t)
-        elif self._unnamed_abroad and self._desk:
-            # nothing at home bears the name, and the town abroad is refused: the country
-            # itself, at its coarse precision (the extractor keeps the name as written)
+        elif self._desk and any(t in self._refused for t in event_toponyms):
+            # nothing at home bears an event place's name, and its town abroad is refused:
+            # the country itself, at its coarse precision (the extractor keeps the name as
+            # written). A context-only name refused abroad says nothing of the event's place.
             chosen = self.g.country_place(self._desk)
         chosen = capital_place(self.g, ctx.main, every, chosen, self.text) or chosen
         return {"toponyms": report, "chosen": chosen}
@@ -532,12 +537,12 @@ class Locator:
             and (home is None or _km(rs[0], home) <= NEIGHBOUR_KM)
         ]
         if out and self._desk:
-            out = self._named_abroad(out, ctx)
+            out = self._named_abroad(t, out, ctx)
         self._abroad.update(rs[0].uid for rs in out)
         return out
 
     def _named_abroad(
-        self, readings: list[tuple[PlaceRow, float]], ctx: _Context
+        self, t: Toponym, readings: list[tuple[PlaceRow, float]], ctx: _Context
     ) -> list[tuple[PlaceRow, float]]:
         """In a collection mostly about one country, a town abroad only in a country the
         text itself names (a country word or demonym, weak ones too: "shelled from Syrian
@@ -545,7 +550,8 @@ class Locator:
         on "Kut e Abdollah", a village the gazetteer lacks, is not about Al-Kut in Iraq."""
         named = ctx.worded | admin1_countries(self.g, self._names)
         kept = [rs for rs in readings if rs[0].country in named]
-        self._unnamed_abroad = self._unnamed_abroad or len(kept) < len(readings)
+        if len(kept) < len(readings):
+            self._refused.add(t)
         return kept
 
     def _country_point(self, country: str | None) -> tuple[float, float] | None:
