@@ -60,6 +60,8 @@ class CountMatch:
     # Victims added to those already told ("6 militants were also killed", "Also, four men
     # were shot dead"): ACLED sums an event's dead across sentences (see ``additional``).
     additional: bool = False
+    # A split note's stated share for this row ("split across 2 events (3)": 3).
+    share: int | None = None
 
 
 # ---------------------------------------------------------------- numbers
@@ -366,17 +368,18 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # Spans whose digits are not counts: dates, years, clock times, percentages, ordinals.
-_MASK = re.compile(
+_NOT_COUNTS = (
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
     rf"|\b\d{{1,2}}-{_MONTH}-\d{{2,4}}\b|\b\d{{4}}-\d\d-\d\d\b|\b(?:19|20)\d\d\b"
     r"|\b\d{1,2}[:.]\d\d\b|\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)"
-    r"|\b\d+(?:st|nd|rd|th)\b|\[[^\]]{0,80}\]"
+    r"|\b\d+(?:st|nd|rd|th)\b"
 )
 _BRACKET = r"|\[[^\]]{0,80}\]"
+_MASK = re.compile(_NOT_COUNTS + _BRACKET)
 # The same without square brackets: a coder's note there ("[1 fatality split among 12
 # events]") is read for the split only, never as a reported figure.
-_MASK_OPEN = re.compile(_MASK.pattern.replace(_BRACKET, ""))
+_MASK_OPEN = re.compile(_NOT_COUNTS)
 # Heads that are not people: a count of these is never a casualty count.
 _NON_HUMAN = re.compile(
     r"\b(?:days?|weeks?|months?|years?|hours?|minutes?|times?|km|kilometres?|kilometers?|miles?"
@@ -432,6 +435,21 @@ def _is_active_use(m: re.Match[str], masked: str) -> bool:
     if m.group("aux") or _INTRANSITIVE.fullmatch(m.group("verb")):
         return False
     return bool(_OBJECT_NEXT.match(masked, m.end()))
+
+
+def _no_act(masked: str, start: int) -> bool:
+    """The verb at ``start`` reports no act of this event: a hypothesis or an act not done
+    (``_hypothetical``), or a victim's earlier deed (``_DEED``)."""
+    return _hypothetical(masked, start) or bool(_DEED.search(masked, max(0, start - 30), start))
+
+
+def _death_spans(cands: list[_Cand]) -> list[tuple[int, int]]:
+    """The spans of the phrases already counting deaths (killed or casualties)."""
+    return [(c.match.start, c.match.end) for c in cands if c.match.kind in ("killed", "casualties")]
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
 
 
 def _hypothetical(masked: str, start: int) -> bool:
@@ -647,8 +665,8 @@ def find_counts(text: str) -> list[CountMatch]:
         if parts and parts > 1:
             phrase += 1
             share = int(m.group("share")) if m.group("share") else None  # "(3)": this row's
-            cm = CountMatch("split", parts, share, m.start(), m.end(), m.group(0), None, "exact",
-                            False, phrase)  # fmt: skip
+            cm = CountMatch("split", parts, None, m.start(), m.end(), m.group(0), None, "exact",
+                            False, phrase, share=share)  # fmt: skip
             cands.append(_Cand(cm, m.start("n"), m.end("n"), -1))
     for m in _TOLL.finditer(masked):
         q = parse_quantity(m.group("q"))
@@ -681,9 +699,7 @@ def _to_death(masked: str, text: str, phrase: int) -> list[_Cand]:
     """ "stabbed a man to death": one phrase per match, ranked with the active phrases."""
     out: list[_Cand] = []
     for m in _TO_DEATH.finditer(masked):
-        if _hypothetical(masked, m.start()) or _DEED.search(
-            masked, max(0, m.start() - 30), m.start()
-        ):
+        if _no_act(masked, m.start()):
             continue
         phrase += 1
         out += _groups(m.group("list"), m.start("list"), "killed", m.span(), text, phrase, 1)
@@ -721,16 +737,11 @@ def _earlier_death(masked: str, start: int, end: int) -> bool:
 def _unbounded(masked: str, text: str, cands: list[_Cand], phrase: int) -> list[_Cand]:
     """Deaths whose victim phrase the grammar above could not bound, where no count or
     negation already covers the verb: a singular subject is 1, a counted plural its number."""
-    covered = [
-        (c.match.start, c.match.end) for c in cands if c.match.kind in ("killed", "casualties")
-    ]
+    covered = _death_spans(cands)
     out: list[_Cand] = []
     for pattern in (_WERE_KILLED, _WAS_KILLED):
         for m in pattern.finditer(masked):
-            v0, v1 = m.span("verb")
-            if any(a < v1 and v0 < b for a, b in covered) or _earlier_death(
-                masked, m.start(), m.end()
-            ):
+            if _overlaps(m.span("verb"), covered) or _earlier_death(masked, m.start(), m.end()):
                 continue
             q: tuple[int, int | None, str] | None = (1, None, "exact")
             who = None
@@ -769,15 +780,10 @@ _BARE = re.compile(
 
 def _bare(masked: str, text: str, cands: list[_Cand], phrase: int) -> list[_Cand]:
     """Deaths of a bare victim noun ("Mob kills man"), where nothing else counts the verb."""
-    covered = [
-        (c.match.start, c.match.end) for c in cands if c.match.kind in ("killed", "casualties")
-    ]
+    covered = _death_spans(cands)
     out: list[_Cand] = []
     for m in _BARE.finditer(masked):
-        v0, v1 = m.span("verb")
-        if any(a < v1 and v0 < b for a, b in covered) or _hypothetical(masked, m.start()):
-            continue
-        if _DEED.search(masked, max(0, m.start() - 30), m.start()):
+        if _overlaps(m.span("verb"), covered) or _no_act(masked, m.start()):
             continue
         phrase += 1
         cm = CountMatch("killed", 1, None, m.start(), m.end(), text[m.start() : m.end()],
@@ -836,8 +842,8 @@ def apply_split(value: int, matches: Iterable[CountMatch]) -> int:
     if not splits:
         return value
     last = splits[-1]
-    if last.high is not None:  # the split match's ``high`` carries the stated share
-        return last.high
+    if last.share is not None:
+        return last.share
     return split_share(value, last.value)
 
 
