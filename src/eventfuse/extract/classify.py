@@ -469,7 +469,7 @@ class EventTyper:
             return p
         if has_protest_cue(text):
             return p
-        return self._without_type(p, self._protests)
+        return self._without(p, self._type_of == self._protests)
 
     def _no_riot_by_armed_group(self, text: str, p: Any) -> Any:
         """Drop the Riots mass when an organised armed group is the subject of the act
@@ -478,11 +478,13 @@ class EventTyper:
             return p
         if not armed_group_subject(text):
             return p
-        return self._without_type(p, self._riots)
+        return self._without(p, self._type_of == self._riots)
 
-    def _without_type(self, p: Any, type_index: int) -> Any:
-        """``p`` with one event type's sub-types' mass removed and the rest renormalised."""
-        q = np.where(self._type_of == type_index, 0.0, p)
+    @staticmethod
+    def _without(p: Any, drop: Any) -> Any:
+        """``p`` with the mass of the sub-types ``drop`` marks removed, the rest renormalised
+        (unchanged when nothing would be left)."""
+        q = np.where(drop, 0.0, p)
         total = float(q.sum())
         return q / total if total > 0 else p
 
@@ -505,10 +507,7 @@ class EventTyper:
             return p
         if has_property_cue(text):
             return p
-        q = p.copy()
-        q[self._looting] = 0.0
-        total = float(q.sum())
-        return q / total if total > 0 else p
+        return self._without(p, np.arange(len(p)) == self._looting)
 
     def _apply_overrides(self, text: str, p: Any) -> tuple[Any, tuple[str, int, int] | None]:
         """Mix in a firing override; calibration is fitted on these mixed outputs."""
@@ -519,18 +518,12 @@ class EventTyper:
         if hit is not None and hit[0] == _TAKERS["nonstate"]:
             hit = self._taker_side(text, hit)
         if hit is not None:
-            onehot = np.zeros_like(p)
-            onehot[self.all_classes.index(hit[0])] = 1.0
-            return (1.0 - DEF_WEIGHT) * p + DEF_WEIGHT * onehot, hit
+            return self._mixed(p, hit[0], DEF_WEIGHT), hit
         if guess in _SEIZURE_FROM and drug_seizure(text):
-            onehot = np.zeros_like(p)
-            onehot[self.all_classes.index("Looting/property destruction")] = 1.0
-            return (1.0 - DEF_WEIGHT) * p + DEF_WEIGHT * onehot, None
+            return self._mixed(p, "Looting/property destruction", DEF_WEIGHT), None
         taken = self._territory(text, guess)
         if taken is not None:
-            onehot = np.zeros_like(p)
-            onehot[self.all_classes.index(taken)] = 1.0
-            return (1.0 - DEF_WEIGHT) * p + DEF_WEIGHT * onehot, None
+            return self._mixed(p, taken, DEF_WEIGHT), None
         flags = first_flags(text) | victim_flags(text) | heavy_weapon_flags(text)
         flags |= detonation_flags(text) | return_fire_flags(text) | ground_fight_flags(text)
         flags |= crowd_flags(text) | property_only_flags(text) | disrupted_flags(text)
@@ -563,10 +556,14 @@ class EventTyper:
             # would otherwise let summed Explosions mass (Shelling + Grenade) beat a clash the
             # small-arms or both-ways cue confirms. Dev folds 9 fixed / 2 broken.
             if flag in flags and (guess in rule[1] or guess == rule[0]):
-                onehot = np.zeros_like(p)
-                onehot[self.all_classes.index(rule[0])] = 1.0
-                return (1.0 - RULE_WEIGHT) * p + RULE_WEIGHT * onehot, None
+                return self._mixed(p, rule[0], RULE_WEIGHT), None
         return p, None
+
+    def _mixed(self, p: Any, sub: str, weight: float) -> Any:
+        """``p`` with ``weight`` of its mass moved onto the sub-type ``sub``."""
+        onehot = np.zeros_like(p)
+        onehot[self.all_classes.index(sub)] = 1.0
+        return (1.0 - weight) * p + weight * onehot
 
     @staticmethod
     def _taker_side(text: str, hit: tuple[str, int, int]) -> tuple[str, int, int]:

@@ -788,13 +788,17 @@ _ROAD_BLOCK_RE = re.compile(
     r"route|entrance|rails?|railway|traffic|bridge|access|junction|intersection|motorway)\b",
     re.IGNORECASE,
 )
-_BLOCK_VIOLENCE_RE = re.compile(
-    r"\b(?:kill\w*|wound\w*|injur\w*|shot|dead|died|beat\w*|assault\w*|attack\w*|clash\w*|"
+# Violence or destruction by anyone at a crowd event: the words the road-block and the quiet
+# intervention rules below both refuse (each adds its own).
+_CROWD_HARM = (
+    r"kill\w*|wound\w*|injur\w*|shot|dead|died|beat\w*|assault\w*|attack\w*|clash\w*|"
     r"fight\w*|burn\w*|fir(?:e|es|ed|ing)|torch\w*|loot\w*|vandal\w*|pelt\w*|threw|throw\w*|"
-    r"hurl\w*|damag\w*|destr\w*|smash\w*|violen\w*|retaliat\w*|tyres|tires|riot\w*|dispers\w*|"
-    r"tear ?gas|"
-    r"arrest\w*|detain\w*|mobs?|stoned|stoning|confront\w*|scuffle\w*|brawl\w*)\b",
-    re.IGNORECASE,
+    r"hurl\w*|damag\w*|destr\w*|smash\w*|violen\w*|retaliat\w*|tyres|tires|riot\w*|mobs?|"
+    r"stoned|stoning|confront\w*|scuffle\w*|brawl\w*"
+)
+# ... and for a peaceful blockade, no intervention either.
+_BLOCK_VIOLENCE_RE = re.compile(
+    r"\b(?:" + _CROWD_HARM + r"|dispers\w*|tear ?gas|arrest\w*|detain\w*)\b", re.IGNORECASE
 )
 
 
@@ -1209,11 +1213,7 @@ def _crowd_violence(head: str) -> bool:
 # of 45 notes with a protest word in the first sentence, an intervention word and none of these
 # violence words are Protest with intervention (1 Arrests, 1 Peaceful protest).
 _QUIET_VIOLENCE_RE = re.compile(
-    r"\b(?:kill\w*|wound\w*|injur\w*|shot|dead|died|beat\w*|assault\w*|attack\w*|clash\w*|"
-    r"fight\w*|burn\w*|fir(?:e|es|ed|ing)|torch\w*|loot\w*|vandal\w*|pelt\w*|threw|throw\w*|"
-    r"hurl\w*|damag\w*|destr\w*|smash\w*|violen\w*|retaliat\w*|tyres|tires|riot\w*|mobs?|"
-    r"stones?|stoned|stoning|confront\w*|scuffle\w*|brawl\w*|forced|storm\w*|barricad\w*)\b",
-    re.IGNORECASE,
+    r"\b(?:" + _CROWD_HARM + r"|stones?|forced|storm\w*|barricad\w*)\b", re.IGNORECASE
 )
 
 
