@@ -4,7 +4,11 @@ crowd, with no soldiers named, are the police."""
 
 from __future__ import annotations
 
-from eventfuse.extract.actor_police import crowd_security_is_police, foreign_police_spans
+from eventfuse.extract.actor_police import (
+    crowd_security_is_police,
+    foreign_police_spans,
+    police_pattern,
+)
 from eventfuse.extract.actors import ActorDictionary, code_actors
 from eventfuse.model import strip_period
 
@@ -31,13 +35,20 @@ def test_foreign_police_facing_a_crowd_are_the_other_side() -> None:
 
 def test_home_police_by_demonym_are_left_to_the_dictionary() -> None:
     dem = {"kenyan": "Kenya", "somali": "Somalia"}
-    spans = foreign_police_spans("Kenyan police met Somali police.", "Kenya", dem, "kenyan|somali")
+    spans = foreign_police_spans(
+        "Kenyan police met Somali police.", "Kenya", dem, police_pattern("kenyan|somali")
+    )
     assert [s[0] for s in spans] == ["Somalia"]
 
 
 def test_military_police_are_not_read_as_police() -> None:
     dem = {"russian": "Russia"}
-    assert foreign_police_spans("Russian military police patrolled.", "Syria", dem, "russian") == []
+    assert (
+        foreign_police_spans(
+            "Russian military police patrolled.", "Syria", dem, police_pattern("russian")
+        )
+        == []
+    )
 
 
 def test_security_forces_dispersing_protesters_are_police() -> None:

@@ -3,7 +3,7 @@ two "also" sentences both add are summed once; an earlier death recalled is no v
 
 from __future__ import annotations
 
-from eventfuse.extract.actor_police import foreign_police_spans
+from eventfuse.extract.actor_police import foreign_police_spans, police_pattern
 from eventfuse.extract.counts import CountMatch, find_counts, total
 from eventfuse.extract.extractor import _added
 from eventfuse.extract.sentences import SentenceInfo
@@ -13,7 +13,7 @@ ALT = "somali|turkish|ethiopian"
 
 
 def _states(text: str, country: str) -> list[str]:
-    return [s[0] for s in foreign_police_spans(text, country, DEM, ALT)]
+    return [s[0] for s in foreign_police_spans(text, country, DEM, police_pattern(ALT))]
 
 
 def test_a_region_word_before_police_is_the_home_police() -> None:

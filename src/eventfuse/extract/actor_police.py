@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["crowd_security_is_police", "foreign_police_spans"]
+__all__ = ["crowd_security_is_police", "foreign_police_spans", "police_pattern"]
 
 # Words between the demonym and the police noun: "Turkish border police", "Ugandan maritime
 # police". A closed list of the force's branches only: an open word lets a region's people
@@ -28,35 +28,26 @@ _POLICE_NOUN = (
 )
 
 
+def police_pattern(demonym_alt: str) -> re.Pattern[str]:
+    """The "<demonym> [branch] police" pattern for ``demonym_alt``, an alternation of
+    demonyms (a pattern that never matches when there are none)."""
+    if not demonym_alt:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?<![\w-])({demonym_alt}) {_POLICE_NOUN}", re.IGNORECASE)
+
+
 def foreign_police_spans(
-    text: str, country: str | None, demonyms: dict[str, str], demonym_alt: str
+    text: str, country: str | None, demonyms: dict[str, str], rx: re.Pattern[str]
 ) -> list[tuple[str, int, int]]:
     """(state, start, end) for each "<demonym> [word] police" in ``text`` whose state is not
     ``country`` (the home police the dictionary codes already, units included);
-    ``demonyms`` maps a lowercase demonym to its state, ``demonym_alt`` is their alternation."""
-    if not demonym_alt:
-        return []
-    rx = _compiled(demonym_alt)
+    ``demonyms`` maps a lowercase demonym to its state, ``rx`` is their ``police_pattern``."""
     out = []
     for m in rx.finditer(text):
         state = demonyms.get(m.group(1).lower())
         if state and state != country:
             out.append((state, m.start(), m.end()))
     return out
-
-
-_CACHE: dict[str, re.Pattern[str]] = {}
-
-
-def _compiled(demonym_alt: str) -> re.Pattern[str]:
-    """The demonym-police pattern, built once per alternation (a dictionary's demonyms)."""
-    rx = _CACHE.get(demonym_alt)
-    if rx is None:
-        if len(_CACHE) > 8:
-            _CACHE.clear()  # bounded: a few dictionaries per process
-        rx = re.compile(rf"(?<![\w-])({demonym_alt}) {_POLICE_NOUN}", re.IGNORECASE)
-        _CACHE[demonym_alt] = rx
-    return rx
 
 
 # A generic name for the state's armed men: "security forces", "the security personnel".

@@ -35,7 +35,11 @@ from eventfuse.extract.actor_communal import communal_spans
 from eventfuse.extract.actor_gangs import GANG_COUNTRIES, gang_actor
 from eventfuse.extract.actor_groups import group_spans, head_inters
 from eventfuse.extract.actor_loyal import PRO_GOV_MILITIA, loyal_spans, operation_spans
-from eventfuse.extract.actor_police import crowd_security_is_police, foreign_police_spans
+from eventfuse.extract.actor_police import (
+    crowd_security_is_police,
+    foreign_police_spans,
+    police_pattern,
+)
 from eventfuse.extract.actor_units import split_unit, unit_entries
 from eventfuse.model import Actor, strip_period
 
@@ -114,6 +118,7 @@ class ActorDictionary:
         self._heads: dict[str, int] | None = None
         self._demonyms: dict[str, str] | None = None
         self._rx_unit: re.Pattern[str] | None = None
+        self._rx_police: re.Pattern[str] | None = None
         self._rx_pair: re.Pattern[str] | None = None
 
     def __len__(self) -> int:
@@ -125,7 +130,7 @@ class ActorDictionary:
         self._rx = self._rx_cs = self._rx_state = None
         self._words = None
         self._heads = self._demonyms = None
-        self._rx_unit = self._rx_pair = None
+        self._rx_unit = self._rx_pair = self._rx_police = None
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
@@ -445,9 +450,10 @@ class ActorDictionary:
     def _foreign_police(self, text: str, country: str | None) -> list[ActorMatch]:
         """ "Turkish police officers" in a note on Greece: Turkey's police (inter 8), where a
         bare "police" would resolve to the event country's."""
+        if self._rx_police is None:
+            self._rx_police = police_pattern(self._word_demonyms())
         out = []
-        spans = foreign_police_spans(text, country, self.demonyms(), self._word_demonyms())
-        for state, s, e in spans:
+        for state, s, e in foreign_police_spans(text, country, self.demonyms(), self._rx_police):
             entry = Entry(text[s:e], f"Police Forces of {state}", 1)
             out += self._matched(entry, country, text[s:e], s, e)
         return out
