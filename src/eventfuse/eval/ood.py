@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from eventfuse.errors import InputError
 from eventfuse.eval.runner import EvalResult, evaluate_articles
@@ -37,7 +37,6 @@ __all__ = [
     "ood_articles",
     "ood_extractor",
     "pool",
-    "rounded",
     "run_ood",
     "trained_without_ood",
 ]
@@ -203,8 +202,3 @@ def run_ood(
     per_country = evaluate_by_country(groups, extractor)
     rows = sum(len(arts) for arts in groups.values())
     return OodReport(per_country, pool(per_country), rows)
-
-
-def rounded(metrics: Mapping[str, Any], digits: int = 4) -> dict[str, float]:
-    """Figures rounded for a report or a baseline file."""
-    return {k: round(float(v), digits) for k, v in metrics.items() if v is not None}

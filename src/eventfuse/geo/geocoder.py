@@ -401,18 +401,6 @@ class Geocoder:
         score = _Scorer(self, set(tokens(name)), terms, hint)
         return tuple((r, score(r, m)) for r, m in rows)
 
-    def _score(
-        self,
-        r: PlaceRow,
-        match: float,
-        words: set[str],
-        ctx: _Context,
-        hint: tuple[str | None, str | None] | None,
-    ) -> float:
-        """One candidate's score (``_score_all`` scores a name's candidates at once)."""
-        score = _Scorer(self, words, _Terms.of(ctx), hint)
-        return _with_nearness([(r, score(r, match))], ctx.points)[0][1]
-
     def _admin_match(self, a: str, b: str) -> bool:
         return admin_names_match(a, b)
 
@@ -755,7 +743,7 @@ class _Terms:
 
 
 class _Scorer:
-    """``Geocoder._score`` for the candidates of one name, but the nearness term
+    """A candidate's score for the candidates of one name, but the nearness term
     (``_with_nearness``): what depends on the name's words, the context and the bracket hint
     alone is worked out once. The sum is taken term by term in the documented order, so every
     score is the same float as scoring one by one."""
