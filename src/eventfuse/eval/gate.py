@@ -98,7 +98,7 @@ def update(baseline: Path, acled_dir: Path, reason: str, *, allow_lower: bool = 
         failures = below_floor(metrics, entry.floors)
         if failures and not allow_lower:
             raise SystemExit(f"{entry.file}: would lower the baseline: " + "; ".join(failures))
-        new = {k: int(float(metrics[k] or 0) * 100) / 100 for k in GATED}
+        new = {k: truncate(float(metrics[k] or 0), 2) for k in GATED}
         floors = new if allow_lower else {k: max(new[k], entry.floors.get(k, 0.0)) for k in GATED}
         raw["floors"] = floors
         raw["measured"] = {k: metrics[k] for k in (*GATED, "docs_per_second")}
